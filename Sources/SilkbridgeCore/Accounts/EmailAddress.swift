@@ -1,0 +1,22 @@
+import Foundation
+
+/// The normal form and the syntax check of email addresses.
+public enum EmailAddress {
+    /// Lower-cased and trimmed, so that one mailbox is one account.
+    public static func normalize(_ email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// A deliberately plain check: one `@`, a local part, a dotted domain, no spaces, within RFC 5321 lengths.
+    public static func isValid(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard email.utf8.count <= 254, parts.count == 2 else { return false }
+        let (local, domain) = (parts[0], parts[1])
+        guard !local.isEmpty, local.utf8.count <= 64, domain.contains("."), !domain.hasPrefix("."),
+            !domain.hasSuffix("."), !domain.contains("..")
+        else { return false }
+        let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789-.")
+        return domain.allSatisfy { allowedDomain.contains($0) }
+            && local.allSatisfy { !$0.isWhitespace && $0 != "\"" && $0.isASCII && !$0.isNewline }
+    }
+}

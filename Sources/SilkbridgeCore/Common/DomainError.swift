@@ -1,0 +1,16 @@
+import Foundation
+
+/// What kind of failure an error is, so every edge (API, pages, CLI) can answer it the same way.
+public enum FailureKind: Sendable {
+    case invalid
+    case unauthenticated
+    case forbidden
+    case notFound
+    case conflict
+}
+
+/// An error of the domain that carries its own bilingual explanation.
+public protocol DomainError: Error, Sendable {
+    var kind: FailureKind { get }
+    var message: Message { get }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SilkbridgeAPI
+import SilkbridgeCore
+
+extension APIHandler {
+    func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
+        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let account = try await accounts.signUp(
+            SignUp(
+                email: body.email, password: body.password, displayName: body.displayName,
+                preferredLanguage: body.preferredLanguage.flatMap { Language(rawValue: $0.rawValue) }))
+        return .created(.init(body: .json(.init(account))))
+    }
+
+    func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
+        guard case .json(let body) = input.body else { throw AccountError.wrongCredentials }
+        let issued = try await accounts.logIn(email: body.email, password: body.password, kind: .session)
+        return .created(.init(body: .json(.init(token: issued.secret, expiresAt: issued.token.expiresAt ?? Date()))))
+    }
+
+    func deleteCurrentSession(_ input: Operations.DeleteCurrentSession.Input) async throws
+        -> Operations.DeleteCurrentSession.Output
+    {
+        guard let token = try context.identity?.token else { throw AccountError.notAuthenticated }
+        try await accounts.logOut(token: token)
+        return .noContent(.init())
+    }
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let account = try requireAccount()
+        let memberships = try await directory.memberships(of: account).map { organization, membership in
+            Components.Schemas.Me.MembershipsPayloadPayload(
+                organizationId: organization.id.uuidString.lowercased(), name: .init(organization.name),
+                role: .init(membership.role))
+        }
+        return .ok(.init(body: .json(.init(account: .init(account), memberships: memberships))))
+    }
+
+    func listTokens(_ input: Operations.ListTokens.Input) async throws -> Operations.ListTokens.Output {
+        let tokens = try await accounts.personalTokens(of: try requireAccount())
+        return .ok(.init(body: .json(.init(items: tokens.map(Components.Schemas.Token.init)))))
+    }
+
+    func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
+        let account = try requireAccount()
+        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let issued = try await accounts.createPersonalToken(for: account, name: body.name)
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        id: issued.token.id.uuidString.lowercased(), name: issued.token.name,
+                        createdAt: issued.token.createdAt, token: issued.secret))))
+    }
+
+    func deleteToken(_ input: Operations.DeleteToken.Input) async throws -> Operations.DeleteToken.Output {
+        let account = try requireAccount()
+        try await accounts.revokePersonalToken(
+            id: try id(input.path.tokenId, else: AccountError.tokenNotFound), of: account)
+        return .noContent(.init())
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SilkbridgeCore
+
+/// The request context of every route: who is calling and in which language to answer.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in account and the token that proved it, if any.
+    public var identity: (token: AccessToken, account: Account)?
+    public var language: Language = .english
+    /// The double-submit token that forms of this request must echo back.
+    public var csrfToken: String = ""
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// Large enough for any organisation profile, small enough that no request can exhaust memory.
+    public var maxUploadSize: Int { 1 << 20 }
+
+    public var account: Account? { identity?.account }
+
+    /// The account, or a 401 for anonymous callers.
+    public func requireAccount() throws -> Account {
+        guard let account else { throw AccountError.notAuthenticated }
+        return account
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OpenAPIHummingbird
+import Prometheus
+import SilkbridgeAPI
+import SilkbridgeCore
+import SilkbridgeStorage
+
+/// The composition root: builds the database, the use cases and every route, on one screen.
+public func buildApplication(
+    configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    logger: Logger = Logger(label: "silkbridge")
+) async throws -> some ApplicationProtocol {
+    let database = try SilkbridgeDatabase(location: configuration.database, logger: logger)
+    do {
+        try await database.migrate()
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let catalog = try ReferenceDataLoader.load()
+    let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
+    let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
+    let directory = DirectoryService(repository: database.directory, catalog: catalog)
+    if configuration.demo {
+        try await loadDemo(
+            DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
+            into: database, logger: logger)
+    }
+    let renderer = try await PageRenderer.load()
+
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        MetricsMiddleware()
+        VisitorMiddleware(secureCookies: configuration.secureCookies)
+        ErrorMiddleware(pages: renderer)
+        BodyLimitMiddleware()
+        AuthenticationMiddleware(accounts: accounts)
+        OpenAPIContextMiddleware()
+    }
+    OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
+        .addRoutes(to: router)
+    try APIHandler(accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog)
+        .registerHandlers(on: router, serverURL: Servers.Server1.url())
+    SitePages(
+        renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
+        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
+    ).addRoutes(to: router)
+
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
+        logger: logger)
+    app.addServices(DatabaseService(database: database))
+    return app
+}
+
+private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws {
+    let existing = try await database.directory.count()
+    guard existing == 0 else {
+        logger.notice("demo data not loaded: the database already holds \(existing) organisations")
+        return
+    }
+    let count = try await demo.load()
+    logger.notice(
+        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)")
+}

@@ -1,0 +1,27 @@
+import Foundation
+import SilkbridgeStorage
+
+/// Everything `buildApplication` needs to know, gathered by the command line from flags, environment and defaults.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Load the demo directory when the database is empty.
+    public var demo: Bool
+    /// bcrypt cost; tests lower it because every hash at the default cost takes a quarter of a second.
+    public var passwordCost: UInt8
+    /// Mark cookies `Secure`; off only for plain-HTTP use on loopback.
+    public var secureCookies: Bool
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,
+        passwordCost: UInt8 = 12, secureCookies: Bool? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.demo = demo
+        self.passwordCost = passwordCost
+        self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
+    }
+}

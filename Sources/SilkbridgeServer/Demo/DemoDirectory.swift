@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import SilkbridgeCore
+
+/// The demo data set: the stakeholders of the first China–EU digital cooperation roundtable and fictional
+/// organisations on both sides, each owned by its own demo account.
+struct DemoDirectory {
+    /// Everyone can log in as this person to try editing; it owns ChinaEU, the roundtable's host association.
+    static let demoEmail = "demo@silkbridge.example"
+    static let demoPassword = "silkbridge-demo"
+
+    struct Entry: Decodable {
+        let key: String
+        let name: LocalizedText
+        let type: OrganizationType
+        let country: String
+        let province: String?
+        let city: LocalizedText?
+        let website: String?
+        let size: SizeBand
+        let areas: [String]
+        let description: LocalizedText
+    }
+
+    let accounts: any AccountRepository
+    let directory: DirectoryService
+    let passwords: any PasswordHasher
+    let logger: Logger
+
+    static func entries() throws -> [Entry] {
+        guard
+            let url = Bundle.module.url(
+                forResource: "organizations", withExtension: "json", subdirectory: "Resources/Demo")
+        else { throw CocoaError(.fileNoSuchFile) }
+        return try JSONDecoder().decode([Entry].self, from: Data(contentsOf: url))
+    }
+
+    /// Loads the demo directory into an empty database; returns how many organisations it created.
+    func load() async throws -> Int {
+        let entries = try Self.entries()
+        // One hash for every demo account: hashing sixty passwords one by one would slow start-up for nothing.
+        let hash = try await passwords.hash(Self.demoPassword)
+        let demo = try await accounts.create(
+            Account(
+                id: UUID(), email: Self.demoEmail, displayName: "Demo user", preferredLanguage: .english,
+                createdAt: Date()), passwordHash: hash)
+        for (number, entry) in entries.enumerated() {
+            let owner =
+                entry.key == "chinaeu"
+                ? demo
+                : try await accounts.create(
+                    Account(
+                        id: UUID(), email: "\(entry.key)@demo.silkbridge.example",
+                        displayName: entry.name.best(for: .english), preferredLanguage: entry.country == "CN" ? .simplifiedChinese : .english,
+                        createdAt: Date()), passwordHash: hash)
+            let input = OrganizationInput(
+                name: entry.name, type: entry.type, country: entry.country, province: .some(entry.province),
+                city: entry.city, website: .some(entry.website), size: entry.size, areas: entry.areas,
+                description: entry.description)
+            _ = try await directory.create(input, by: owner)
+            if (number + 1) % 16 == 0 || number + 1 == entries.count {
+                logger.info("demo data: \(number + 1) of \(entries.count) organisations loaded")
+            }
+        }
+        return entries.count
+    }
+}

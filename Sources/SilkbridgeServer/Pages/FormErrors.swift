@@ -1,0 +1,31 @@
+import Foundation
+import SilkbridgeCore
+
+/// What a form shows after a rejected submission: each message next to its field, and what was typed.
+struct FormErrors {
+    var fieldErrors: [String: String] = [:]
+    var general: String?
+    var values: [String: Any]
+
+    init(_ error: any DomainError, language: Language, values: [String: Any]) {
+        self.values = values
+        if let validation = error as? ValidationError {
+            for issue in validation.issues {
+                // `name.en` and `name.zh-Hans` are shown next to their own inputs, so key by the form's names.
+                let key = issue.field.replacingOccurrences(of: ".zh-Hans", with: "_zh")
+                    .replacingOccurrences(of: ".en", with: "_en")
+                fieldErrors[key, default: ""] += (fieldErrors[key] == nil ? "" : " ") + issue.message.text(in: language)
+            }
+        } else {
+            general = error.message.text(in: language)
+        }
+    }
+
+    var dictionary: [String: Any] {
+        var result = values
+        result["errors"] = fieldErrors
+        result["hasErrors"] = general != nil || !fieldErrors.isEmpty
+        if let general { result["general"] = general }
+        return result
+    }
+}

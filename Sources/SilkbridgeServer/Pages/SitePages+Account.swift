@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension SitePages {
+    func addAccountRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(SitePaths.signUp)) { request, context in
+            renderer.render("signup", title: text("signup_title", context), request: request, context: context)
+        }
+        router.post(RouterPath(SitePaths.signUp)) { request, context in try await signUp(request, context) }
+        router.get(RouterPath(SitePaths.logIn)) { request, context in
+            let view = ["next": SitePaths.safeReturn(request.uri.queryParameters.get("next")) ?? ""]
+            return renderer.render("login", title: text("login_title", context), view: view, request: request, context: context)
+        }
+        router.post(RouterPath(SitePaths.logIn)) { request, context in try await logIn(request, context) }
+        router.post(RouterPath(SitePaths.logOut)) { request, context in
+            _ = try await FormData(request: request, context: context)
+            if let token = context.identity?.token { try await accounts.logOut(token: token) }
+            var response = PageRenderer.redirect(to: SitePaths.home)
+            response.setCookie(sessionCookie("", maxAge: 0))
+            return response
+        }
+        router.get(RouterPath(SitePaths.account)) { request, context in try await accountPage(request, context) }
+        router.post(RouterPath(SitePaths.accountTokens)) { request, context in
+            guard let account = context.account else { throw AccountError.notAuthenticated }
+            let form = try await FormData(request: request, context: context)
+            let issued = try await accounts.createPersonalToken(for: account, name: form.text("name") ?? "")
+            return try await accountPage(request, context, newSecret: issued.secret)
+        }
+        router.post("/account/tokens/:id/revoke") { request, context in
+            guard let account = context.account else { throw AccountError.notAuthenticated }
+            _ = try await FormData(request: request, context: context)
+            try await accounts.revokePersonalToken(id: try pathID(context, missing: AccountError.tokenNotFound), of: account)
+            return PageRenderer.redirect(to: SitePaths.account)
+        }
+    }
+
+    private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await FormData(request: request, context: context)
+        let input = SignUp(
+            email: form["email"] ?? "", password: form["password"] ?? "", displayName: form["displayName"] ?? "",
+            preferredLanguage: context.language)
+        do {
+            _ = try await accounts.signUp(input)
+        } catch let error as any DomainError {
+            let view = FormErrors(error, language: context.language, values: ["email": input.email, "displayName": input.displayName])
+            return renderer.render(
+                "signup", title: text("signup_title", context), view: view.dictionary, request: request, context: context,
+                status: .badRequest)
+        }
+        return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization)
+    }
+
+    private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = try await FormData(request: request, context: context)
+        let next = SitePaths.safeReturn(form["next"]) ?? SitePaths.directory
+        do {
+            return try await startSession(email: form["email"] ?? "", password: form["password"] ?? "", next: next)
+        } catch let error as AccountError {
+            let view = FormErrors(error, language: context.language, values: ["email": form["email"] ?? "", "next": next])
+            return renderer.render(
+                "login", title: text("login_title", context), view: view.dictionary, request: request, context: context,
+                status: .unauthorized)
+        }
+    }
+
+    private func startSession(email: String, password: String, next: String) async throws -> Response {
+        let issued = try await accounts.logIn(email: email, password: password, kind: .browser)
+        var response = PageRenderer.redirect(to: next)
+        response.setCookie(sessionCookie(issued.secret, maxAge: Int(AccountService.sessionLifetime)))
+        return response
+    }
+
+    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies,
+            httpOnly: true, sameSite: .lax)
+    }
+
+    private func accountPage(_ request: Request, _ context: AppRequestContext, newSecret: String? = nil) async throws
+        -> Response
+    {
+        if let login = requireLogin(request, context) { return login }
+        let account = try context.requireAccount()
+        let language = context.language
+        let memberships = try await directory.memberships(of: account).map { organization, membership in
+            ["name": organization.name.best(for: language), "link": SitePaths.organization(organization.id),
+             "role": membership.role.label.text(in: language)]
+        }
+        let tokens = try await accounts.personalTokens(of: account).map { token in
+            ["name": token.name, "created": Self.dateText(token.createdAt), "revoke": SitePaths.revokeToken(token.id)]
+        }
+        var view: [String: Any] = [
+            "email": account.email, "displayName": account.displayName, "memberships": memberships, "tokens": tokens,
+        ]
+        if let newSecret { view["newSecret"] = newSecret }
+        return renderer.render("account", title: text("account_title", context), view: view, request: request, context: context)
+    }
+
+    static func dateText(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension SitePages {
+    func addDirectoryRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(SitePaths.directory)) { request, context in try await directoryPage(request, context) }
+        router.get("/organizations/:id") { request, context in try await organizationPage(request, context) }
+    }
+
+    private func directoryPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let language = context.language
+        func value(_ name: String) -> String? {
+            query.get(name).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        // Unknown filter values are ignored rather than refused: a page should survive a hand-edited URL.
+        let filter = OrganizationFilter(
+            side: value("side").flatMap(Side.init), country: value("country").map { String($0.prefix(2)) },
+            area: value("area").flatMap { catalog.area($0)?.code }, type: value("type").flatMap(OrganizationType.init),
+            query: value("q").map { String($0.prefix(200)) })
+        let page = try await directory.list(filter, page: try Paging(limit: 24, cursor: value("cursor")))
+        var nextLink: String?
+        if let cursor = page.nextCursor {
+            var components = URLComponents(string: request.uri.string) ?? URLComponents()
+            components.queryItems = (components.queryItems ?? []).filter { $0.name != "cursor" } + [
+                URLQueryItem(name: "cursor", value: cursor)
+            ]
+            nextLink = components.string
+        }
+        var view: [String: Any] = [
+            "q": filter.query ?? "",
+            "organizations": page.items.map { OrganizationView($0, catalog: catalog, language: language) },
+            "empty": page.items.isEmpty,
+            "sides": options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
+            "types": options(OrganizationType.allCases, selected: [filter.type?.rawValue ?? ""], label: \.label, language),
+            "areas": areaOptions(selected: [filter.area ?? ""], language),
+            "countries": countryOptions(selected: filter.country, language),
+        ]
+        if let nextLink { view["next"] = nextLink }
+        return renderer.render("directory", title: text("directory_title", context), view: view, request: request, context: context)
+    }
+
+    private func organizationPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try pathID(context)
+        let organization = try await directory.organization(id: id)
+        let role = try await directory.role(of: context.account, in: id)
+        var view: [String: Any] = [
+            "organization": OrganizationView(organization, catalog: catalog, language: context.language),
+            "canEdit": role != nil,
+            "canDelete": role == .owner,
+            "editLink": SitePaths.editOrganization(id),
+            "membersLink": SitePaths.members(id),
+            "deleteLink": SitePaths.deleteOrganization(id),
+        ]
+        if let role { view["role"] = role.label.text(in: context.language) }
+        return renderer.render(
+            "organization", title: organization.name.best(for: context.language), view: view, request: request,
+            context: context)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension SitePages {
+    func addMemberRoutes(to router: Router<AppRequestContext>) {
+        router.get("/organizations/:id/members") { request, context in
+            if let login = requireLogin(request, context) { return login }
+            return try await membersPage(request, context, errors: nil)
+        }
+        router.post("/organizations/:id/members") { request, context in
+            let account = try context.requireAccount()
+            let id = try pathID(context)
+            let form = try await FormData(request: request, context: context)
+            do {
+                _ = try await directory.addMember(
+                    email: form["email"] ?? "", role: form.text("role").flatMap(Role.init) ?? .member, to: id,
+                    by: account, accounts: accountRepository)
+            } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
+                let errors = FormErrors(error, language: context.language, values: ["email": form["email"] ?? ""])
+                return try await membersPage(request, context, errors: errors)
+            }
+            return PageRenderer.redirect(to: SitePaths.members(id))
+        }
+        router.post("/organizations/:id/members/:member/role") { request, context in
+            let account = try context.requireAccount()
+            let (id, memberId) = (try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound))
+            let form = try await FormData(request: request, context: context)
+            guard let role = form.text("role").flatMap(Role.init) else {
+                throw ValidationError([FieldIssue("role", Message("is not a role.", "不是有效的角色。"))])
+            }
+            _ = try await directory.changeRole(of: memberId, to: role, in: id, by: account)
+            return PageRenderer.redirect(to: SitePaths.members(id))
+        }
+        router.post("/organizations/:id/members/:member/remove") { request, context in
+            let account = try context.requireAccount()
+            let (id, memberId) = (try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound))
+            _ = try await FormData(request: request, context: context)
+            try await directory.removeMember(memberId, from: id, by: account)
+            return PageRenderer.redirect(to: SitePaths.members(id))
+        }
+    }
+
+    private func membersPage(_ request: Request, _ context: AppRequestContext, errors: FormErrors?) async throws
+        -> Response
+    {
+        let account = try context.requireAccount()
+        let id = try pathID(context)
+        let language = context.language
+        let organization = try await directory.organization(id: id)
+        let members = try await directory.members(of: id, by: account)
+        let myRole = members.first { $0.accountId == account.id }?.role ?? .member
+        let trail = try await directory.auditTrail(of: id, by: account, page: try Paging(limit: 20))
+        var view: [String: Any] = [
+            "organization": OrganizationView(organization, catalog: catalog, language: language),
+            "canManage": myRole.managesMembers,
+            "roles": options(Role.allCases.filter { $0 <= myRole }, selected: ["member"], label: \.label, language),
+            "members": members.map { member in
+                [
+                    "name": member.displayName ?? "", "email": member.email,
+                    "role": member.role.label.text(in: language), "pending": member.isPending,
+                    "isMe": member.accountId == account.id,
+                    "roles": options(Role.allCases.filter { $0 <= myRole }, selected: [member.role.rawValue], label: \.label, language),
+                    "roleAction": SitePaths.member(id, member.id) + "/role",
+                    "removeAction": SitePaths.member(id, member.id) + "/remove",
+                ] as [String: Any]
+            },
+            "audit": trail.items.map {
+                ["at": $0.at.formatted(.iso8601), "actor": $0.actorName, "action": $0.action, "detail": $0.detail]
+            },
+        ]
+        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        return renderer.render(
+            "members", title: text("members_title", context), view: view, request: request, context: context,
+            status: errors == nil ? .ok : .badRequest)
+    }
+}

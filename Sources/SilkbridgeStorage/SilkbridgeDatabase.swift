@@ -1,0 +1,68 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SilkbridgeCore
+
+/// An open, migrated database and the repositories over it.
+public final class SilkbridgeDatabase: Sendable {
+    public let location: DatabaseLocation
+    private let databases: Databases
+    private let logger: Logger
+
+    private var database: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public var accounts: any AccountRepository { SQLAccountRepository(database: database) }
+    public var tokens: any TokenRepository { SQLTokenRepository(database: database) }
+    public var directory: any DirectoryRepository { SQLDirectoryRepository(database: database) }
+
+    /// Connects (creating the SQLite file and its folder if needed) without migrating.
+    public init(location: DatabaseLocation, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// Brings the schema up to date; safe to run on every start.
+    public func migrate() async throws {
+        if case .sqlite = location {
+            // WAL lets readers go on while a write commits; FULL sync keeps every acknowledged commit on disk.
+            let sql = database as! any SQLDatabase
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=FULL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Answers when the database does; used by `/healthz`.
+    public func ping() async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.raw("SELECT 1").run()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

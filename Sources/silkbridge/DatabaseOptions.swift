@@ -1,0 +1,29 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import SilkbridgeStorage
+
+/// Where the data lives, shared by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "Folder of the SQLite file (env SILKBRIDGE_DATA_DIR; default ./silkbridge-data).")
+    var dataDir: String?
+
+    @Option(help: "postgres://user:password@host:port/database to use PostgreSQL (env SILKBRIDGE_DATABASE_URL).")
+    var databaseURL: String?
+
+    func location(_ config: ConfigReader) throws -> DatabaseLocation {
+        if let url = databaseURL ?? config.string(forKey: "silkbridge.database.url", isSecret: true) {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw ValidationError("--database-url must start with postgres:// (or leave it out to use SQLite).")
+            }
+            return .postgres(url: url)
+        }
+        let folder = dataDir ?? config.string(forKey: "silkbridge.data.dir") ?? "silkbridge-data"
+        return .sqlite(path: URL(fileURLWithPath: folder).appendingPathComponent("silkbridge.sqlite").path)
+    }
+}
+
+extension ConfigReader {
+    /// Environment variables: `silkbridge.data.dir` is read from `SILKBRIDGE_DATA_DIR`.
+    static var environment: ConfigReader { ConfigReader(provider: EnvironmentVariablesProvider()) }
+}
