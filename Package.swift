@@ -40,11 +40,17 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "TrustLedger",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "SilkbridgeStorage",
             dependencies: [
                 "SilkbridgeCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -97,21 +103,35 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        .target(
+            name: "SilkbridgeTestSupport",
+            dependencies: ["SilkbridgeStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "SilkbridgeCoreTests",
             dependencies: ["SilkbridgeCore"],
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "TrustLedgerTests",
+            dependencies: ["TrustLedger"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "SilkbridgeStorageTests",
-            dependencies: ["SilkbridgeStorage"],
+            dependencies: ["SilkbridgeStorage", "SilkbridgeTestSupport"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "SilkbridgeServerTests",
             dependencies: [
                 "SilkbridgeServer",
+                "SilkbridgeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),

@@ -41,6 +41,11 @@ public final class SilkbridgeDatabase: Sendable {
 
     /// Brings the schema up to date; safe to run on every start.
     public func migrate() async throws {
+        if case .postgres(_, let schema?) = location {
+            // A named schema keeps several installations (or test runs) apart in one PostgreSQL database.
+            let sql = database as! any SQLDatabase
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
         if case .sqlite = location {
             // WAL lets readers go on while a write commits; FULL sync keeps every acknowledged commit on disk.
             let sql = database as! any SQLDatabase

@@ -16,7 +16,9 @@ public enum EmailAddress {
             !domain.hasSuffix("."), !domain.contains("..")
         else { return false }
         let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789-.")
+        // The unquoted local-part characters of RFC 5322's dot-atom: printable ASCII without specials.
+        let specials = Set("\"(),:;<>@[\\]")
         return domain.allSatisfy { allowedDomain.contains($0) }
-            && local.allSatisfy { !$0.isWhitespace && $0 != "\"" && $0.isASCII && !$0.isNewline }
+            && local.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !specials.contains(Character($0)) }
     }
 }

@@ -29,6 +29,8 @@ struct Failure: Sendable {
             self.init(status: .badRequest, message: Self.describe(error))
         case let error as HTTPError:
             self.init(status: error.status, message: Self.message(for: error.status, detail: error.body))
+        case let error as any HTTPResponseError:
+            self.init(status: error.status, message: Self.message(for: error.status, detail: nil))
         default:
             self.init(status: .internalServerError, message: Self.message(for: .internalServerError, detail: nil))
         }

@@ -11,11 +11,21 @@ struct PageRenderer: Sendable {
 
     /// Loads every template at start-up, so a broken one stops the server instead of a user's request.
     static func load() async throws -> PageRenderer {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Resources/Templates") else {
-            throw CocoaError(.fileNoSuchFile)
+        let library = try await MustacheLibrary(directory: try templatesFolder().path)
+        for name in pageTemplates where library.getTemplate(named: name) == nil {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(name).mustache"])
         }
-        let library = try await MustacheLibrary(directory: folder.path)
         return PageRenderer(library: library, translations: try Translations.load())
+    }
+
+    static let pageTemplates = [
+        "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
+    ]
+
+    static func templatesFolder() throws -> URL {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil, subdirectory: "Resources")
+        else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Templates"]) }
+        return folder
     }
 
     func render(

@@ -58,7 +58,7 @@ struct M001_CreateDirectory: AsyncMigration {
             .field("actor_name", .string, .required)
             .field("action", .string, .required)
             .field("detail", .string, .required)
-            .field("at", .datetime, .required)
+            .field("at", .int64, .required)
             .create()
     }
 

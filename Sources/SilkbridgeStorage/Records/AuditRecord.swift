@@ -12,7 +12,8 @@ final class AuditRecord: Model, @unchecked Sendable {
     @Field(key: "actor_name") var actorName: String
     @Field(key: "action") var action: String
     @Field(key: "detail") var detail: String
-    @Field(key: "at") var at: Date
+    /// Microseconds since 1970: an exact integer orders and pages the trail identically on every database.
+    @Field(key: "at") var at: Int64
 
     init() {}
 
@@ -23,12 +24,16 @@ final class AuditRecord: Model, @unchecked Sendable {
         actorName = event.actorName
         action = event.action
         detail = event.detail
-        at = event.at
+        at = Self.micros(event.at)
+    }
+
+    static func micros(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
 
     var event: AuditEvent {
         AuditEvent(
             id: id!, organizationId: organizationId, actorId: actorId, actorName: actorName, action: action,
-            detail: detail, at: at)
+            detail: detail, at: Date(timeIntervalSince1970: Double(at) / 1_000_000))
     }
 }

@@ -42,8 +42,8 @@ struct SQLDirectoryRepository: DirectoryRepository {
         if let side = filter.side { query.filter(\.$side == side.rawValue) }
         if let country = filter.country { query.filter(\.$country == country.uppercased()) }
         if let type = filter.type { query.filter(\.$type == type.rawValue) }
-        if let area = filter.area { query.filter(\.$areas, .contains(inverse: false, .anywhere), ",\(area),") }
-        if let text = filter.query { query.filter(\.$searchNames, .contains(inverse: false, .anywhere), text.lowercased()) }
+        if let area = filter.area { query.filter(ContainsFilter.column("areas", contains: ",\(area),")) }
+        if let text = filter.query { query.filter(ContainsFilter.column("search_names", contains: text.lowercased())) }
         if let cursor = try page.cursor.map(Cursor.init) {
             query.group(.or) { after in
                 after.filter(\.$sortName > cursor.key)
@@ -111,8 +111,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
     func auditTrail(of organizationId: UUID, page: Paging) async throws -> Paged<AuditEvent> {
         let query = AuditRecord.query(on: database).filter(\.$organizationId == organizationId)
         if let cursor = try page.cursor.map(Cursor.init) {
-            guard let time = Double(cursor.key) else { throw DirectoryError.invalidCursor }
-            let at = Date(timeIntervalSince1970: time)
+            guard let at = Int64(cursor.key) else { throw DirectoryError.invalidCursor }
             query.group(.or) { before in
                 before.filter(\.$at < at)
                 before.group(.and) { tie in
@@ -125,7 +124,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
         let shown = records.prefix(page.limit)
         let next =
             records.count > page.limit
-            ? shown.last.map { Cursor(key: String($0.at.timeIntervalSince1970), id: $0.id!).encoded } : nil
+            ? shown.last.map { Cursor(key: String($0.at), id: $0.id!).encoded } : nil
         return Paged(items: shown.map(\.event), nextCursor: next)
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct OperationsTests {
+    @Test func healthMetricsAndTheContractAreServed() async throws {
+        try await withApp { client in
+            #expect(try await client.api(.get, "/healthz").status == .ok)
+            #expect(try await client.api(.get, "/metrics").status == .ok)
+            let spec = try await client.api(.get, "/api/v1/openapi.yaml")
+            #expect(spec.status == .ok)
+            #expect(spec.text.hasPrefix("openapi: \"3.1.0\""))
+            #expect(spec.text.contains("/organizations/{organizationId}/members"))
+        }
+    }
+
+    @Test func demoDataLoadsTheRoundtableStakeholdersOnce() async throws {
+        try await withApp(demo: true) { client in
+            let huawei = try await client.api(.get, "/api/v1/organizations?q=huawei")
+            let items = try #require(try huawei.json()["items"] as? [[String: Any]])
+            #expect((items.first?["name"] as? [String: String])?["zh-Hans"] == "华为")
+            var count = 0
+            var cursor = ""
+            repeat {
+                let page = try await client.api(.get, "/api/v1/organizations?limit=100\(cursor)")
+                count += (try page.json()["items"] as? [Any])?.count ?? 0
+                cursor = (try page.json()["nextCursor"] as? String).map { "&cursor=\($0)" } ?? ""
+            } while !cursor.isEmpty
+            #expect(count >= 52)
+            for side in ["cn", "eu"] {
+                let page = try await client.api(.get, "/api/v1/organizations?side=\(side)&limit=100")
+                #expect(((try page.json()["items"] as? [Any])?.count ?? 0) >= 20)
+            }
+        }
+    }
+}

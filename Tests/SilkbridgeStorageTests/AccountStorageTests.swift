@@ -1,0 +1,81 @@
+import Foundation
+import SilkbridgeCore
+import SilkbridgeStorage
+import SilkbridgeTestSupport
+import Testing
+
+@Suite struct AccountStorageTests {
+    @Test(arguments: TestDatabase.available)
+    func storesAndFindsAccountsByEmailAndId(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let account = Fixtures.account()
+            _ = try await db.accounts.create(account, passwordHash: "hash")
+            let found = try #require(try await db.accounts.find(email: account.email))
+            #expect(found.account == account.withStoredPrecision(found.account.createdAt))
+            #expect(found.passwordHash == "hash")
+            #expect(try await db.accounts.find(id: account.id)?.email == account.email)
+            #expect(try await db.accounts.find(email: "nobody@example.eu") == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func refusesASecondAccountWithTheSameEmail(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let first = Fixtures.account("same@example.eu")
+            _ = try await db.accounts.create(first, passwordHash: "x")
+            await #expect(throws: AccountError.emailTaken) {
+                _ = try await db.accounts.create(Fixtures.account("same@example.eu"), passwordHash: "y")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func tokensAuthenticateUntilRevokedOrExpired(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let account = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            let now = Date()
+            let session = try await db.tokens.issue(
+                kind: .session, accountId: account.id, name: "s", expiresAt: now + 60)
+            let personal = try await db.tokens.issue(kind: .personal, accountId: account.id, name: "ci", expiresAt: nil)
+            #expect(session.secret.hasPrefix("sb_"))
+            #expect(session.secret != personal.secret)
+            #expect(try await db.tokens.authenticate(secret: session.secret, now: now)?.account.id == account.id)
+            #expect(try await db.tokens.authenticate(secret: session.secret, now: now + 61) == nil)
+            #expect(try await db.tokens.authenticate(secret: "sb_guess", now: now) == nil)
+            #expect(try await db.tokens.list(accountId: account.id, kind: .personal).map(\.name) == ["ci"])
+
+            let stranger = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            #expect(try await db.tokens.revoke(id: personal.token.id, accountId: stranger.id) == false)
+            #expect(try await db.tokens.authenticate(secret: personal.secret, now: now) != nil)
+            #expect(try await db.tokens.revoke(id: personal.token.id, accountId: account.id))
+            #expect(try await db.tokens.authenticate(secret: personal.secret, now: now) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func signingUpTurnsInvitationsIntoMemberships(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let owner = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            let organization = Fixtures.organization("Isar Energy")
+            try await db.directory.create(
+                organization, owner: Fixtures.owner(of: organization, owner),
+                audit: Fixtures.audit(organization, owner, "organization.created"))
+            let invitation = Membership(
+                id: UUID(), organizationId: organization.id, accountId: nil, email: "li@example.cn", displayName: nil,
+                role: .member, createdAt: Date())
+            try await db.directory.save(invitation, audit: Fixtures.audit(organization, owner, "member.invited"))
+
+            let newcomer = try await db.accounts.create(Fixtures.account("li@example.cn"), passwordHash: "x")
+            let membership = try #require(try await db.directory.membership(of: newcomer.id, in: organization.id))
+            #expect(membership.role == .member)
+            #expect(!membership.isPending)
+        }
+    }
+}
+
+extension Account {
+    /// The same account with the creation time as the database returned it (PostgreSQL keeps microseconds).
+    func withStoredPrecision(_ stored: Date) -> Account {
+        Account(id: id, email: email, displayName: displayName, preferredLanguage: preferredLanguage, createdAt: stored)
+    }
+}
