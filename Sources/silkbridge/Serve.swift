@@ -28,7 +28,8 @@ struct Serve: AsyncParsableCommand {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         let serverConfiguration = ServerConfiguration(
             host: host ?? config.string(forKey: "silkbridge.host") ?? "127.0.0.1", port: port,
-            database: try database.location(config), demo: demo || config.bool(forKey: "silkbridge.demo", default: false),
+            database: try database.location(config),
+            demo: demo || config.bool(forKey: "silkbridge.demo", default: false),
             secureCookies: config.bool(forKey: "silkbridge.secure.cookies"))
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)
         try await app.runService()

@@ -34,20 +34,26 @@ import Testing
         #expect(organization.province == nil)
     }
 
-    @Test(arguments: [
-        ("name", { @Sendable (input: inout OrganizationInput) in input.name = LocalizedText(english: " ") }),
-        ("name.en", { $0.name = LocalizedText(english: String(repeating: "x", count: 201)) }),
-        ("name.zh-Hans", { $0.name = LocalizedText(english: "ok", chinese: "坏\u{0}名") }),
-        ("country", { $0.country = "XX" }),
-        ("country", { $0.country = "US" }),
-        ("province", { $0.country = "CN" }),
-        ("province", { $0.country = "CN"; $0.province = .some("CN-ZZ") }),
-        ("areas", { $0.areas = [] }),
-        ("areas", { $0.areas = ["quantum"] }),
-        ("website", { $0.website = .some("ftp://example.com") }),
-        ("website", { $0.website = .some("not a url") }),
-        ("description.en", { $0.description = LocalizedText(english: String(repeating: "d", count: 4001)) }),
-    ] as [(String, @Sendable (inout OrganizationInput) -> Void)])
+    @Test(
+        arguments: [
+            ("name", { @Sendable (input: inout OrganizationInput) in input.name = LocalizedText(english: " ") }),
+            ("name.en", { $0.name = LocalizedText(english: String(repeating: "x", count: 201)) }),
+            ("name.zh-Hans", { $0.name = LocalizedText(english: "ok", chinese: "坏\u{0}名") }),
+            ("country", { $0.country = "XX" }),
+            ("country", { $0.country = "US" }),
+            ("province", { $0.country = "CN" }),
+            (
+                "province",
+                {
+                    $0.country = "CN"; $0.province = .some("CN-ZZ")
+                }
+            ),
+            ("areas", { $0.areas = [] }),
+            ("areas", { $0.areas = ["quantum"] }),
+            ("website", { $0.website = .some("ftp://example.com") }),
+            ("website", { $0.website = .some("not a url") }),
+            ("description.en", { $0.description = LocalizedText(english: String(repeating: "d", count: 4001)) }),
+        ] as [(String, @Sendable (inout OrganizationInput) -> Void)])
     func rejectsInputThatBreaksARule(field: String, change: @Sendable (inout OrganizationInput) -> Void) {
         var input = Self.valid
         change(&input)

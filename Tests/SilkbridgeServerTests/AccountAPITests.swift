@@ -58,6 +58,8 @@ import Testing
             let secret = try #require(try created.json()["token"] as? String)
             let id = try #require(try created.json()["id"] as? String)
             #expect(try await client.api(.get, "/api/v1/me", token: secret).status == .ok)
+            let logOut = try await client.api(.delete, "/api/v1/sessions/current", token: secret)
+            #expect(logOut.status == .badRequest, "a personal token is not a session to log out of")
 
             let list = try await client.api(.get, "/api/v1/me/tokens", token: session)
             let items = try #require(try list.json()["items"] as? [[String: Any]])
@@ -77,7 +79,8 @@ import Testing
     func protectedEndpointsNeedCredentials(path: String, method: String) async throws {
         try await withApp { client in
             let organization = #"{"name":{"en":"X"},"type":"startup","country":"DE","size":"micro","areas":["5g"]}"#
-            let response = try await client.api(.init(rawValue: method)!, path, json: method == "POST" ? organization : nil)
+            let response = try await client.api(
+                .init(rawValue: method)!, path, json: method == "POST" ? organization : nil)
             #expect(response.status == .unauthorized)
             #expect(try response.problemDetail().contains("Log in"))
         }

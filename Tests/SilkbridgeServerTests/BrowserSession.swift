@@ -27,7 +27,8 @@ struct BrowserSession {
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         var headers = cookieHeader()
         headers[.contentType] = "application/x-www-form-urlencoded"
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }

@@ -22,12 +22,15 @@ import Testing
         let member = try await client.signUp("member@example.eu")
         for (email, role) in [("admin@example.eu", "admin"), ("member@example.eu", "member")] {
             let added = try await client.api(
-                .post, "/api/v1/organizations/\(id)/members", token: owner, json: #"{"email":"\#(email)","role":"\#(role)"}"#)
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"\#(email)","role":"\#(role)"}"#)
             #expect(added.status == .created)
         }
         let list = try await client.api(.get, "/api/v1/organizations/\(id)/members", token: member)
         let items = try #require(try list.json()["items"] as? [[String: Any]])
-        func memberId(_ email: String) -> String { items.first { $0["email"] as? String == email }?["id"] as? String ?? "" }
+        func memberId(_ email: String) -> String {
+            items.first { $0["email"] as? String == email }?["id"] as? String ?? ""
+        }
         return Team(
             id: id, owner: owner, admin: admin, member: member, ownerMemberId: memberId("owner@example.eu"),
             memberMemberId: memberId("member@example.eu"))
@@ -60,7 +63,9 @@ import Testing
             let removeOwner = try await client.api(
                 .delete, "/api/v1/organizations/\(team.id)/members/\(team.ownerMemberId)", token: team.admin)
             #expect(removeOwner.status == .forbidden)
-            #expect(try await client.api(.delete, "/api/v1/organizations/\(team.id)", token: team.admin).status == .forbidden)
+            #expect(
+                try await client.api(.delete, "/api/v1/organizations/\(team.id)", token: team.admin).status
+                    == .forbidden)
             let removeMember = try await client.api(
                 .delete, "/api/v1/organizations/\(team.id)/members/\(team.memberMemberId)", token: team.admin)
             #expect(removeMember.status == .noContent)
@@ -95,11 +100,13 @@ import Testing
             let owner = try await client.signUp()
             let id = try await client.createOrganization(token: owner)
             let invite = try await client.api(
-                .post, "/api/v1/organizations/\(id)/members", token: owner, json: #"{"email":"Li@Example.cn","role":"admin"}"#)
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"Li@Example.cn","role":"admin"}"#)
             #expect(invite.status == .created)
             #expect(try invite.json()["pending"] as? Bool == true)
             let again = try await client.api(
-                .post, "/api/v1/organizations/\(id)/members", token: owner, json: #"{"email":"li@example.cn","role":"member"}"#)
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"li@example.cn","role":"member"}"#)
             #expect(again.status == .conflict)
 
             let li = try await client.signUp("li@example.cn")

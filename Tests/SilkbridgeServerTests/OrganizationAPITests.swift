@@ -43,8 +43,10 @@ import Testing
                 .patch, "/api/v1/organizations/\(id)", token: stranger, json: #"{"name":{"en":"Taken over"}}"#)
             #expect(edit.status == .forbidden)
             #expect(try await client.api(.delete, "/api/v1/organizations/\(id)", token: stranger).status == .forbidden)
-            #expect(try await client.api(.get, "/api/v1/organizations/\(id)/members", token: stranger).status == .forbidden)
-            #expect(try await client.api(.get, "/api/v1/organizations/\(id)/audit", token: stranger).status == .forbidden)
+            #expect(
+                try await client.api(.get, "/api/v1/organizations/\(id)/members", token: stranger).status == .forbidden)
+            #expect(
+                try await client.api(.get, "/api/v1/organizations/\(id)/audit", token: stranger).status == .forbidden)
             let unchanged = try await client.api(.get, "/api/v1/organizations/\(id)")
             #expect((try unchanged.json()["name"] as? [String: String])?["en"] == "Isar Energy")
         }
@@ -55,7 +57,10 @@ import Testing
         (#"{"name":{"en":"X"},"type":"startup","country":"CN","size":"micro","areas":["5g"]}"#, "province"),
         (#"{"name":{},"type":"startup","country":"DE","size":"micro","areas":["5g"]}"#, "name"),
         (#"{"name":{"en":"X"},"type":"startup","country":"DE","size":"micro","areas":[]}"#, "areas"),
-        (#"{"name":{"en":"X"},"type":"startup","country":"DE","size":"micro","areas":["5g"],"website":"javascript:alert(1)"}"#, "website"),
+        (
+            #"{"name":{"en":"X"},"type":"startup","country":"DE","size":"micro","areas":["5g"],"website":"javascript:alert(1)"}"#,
+            "website"
+        ),
         (#"{"name":{"en":"X"},"type":"spaceship","country":"DE","size":"micro","areas":["5g"]}"#, "type"),
         (#"{"name":{"en":"X","fr":"Y"},"type":"startup","country":"DE","size":"micro","areas":["5g"]}"#, "fr"),
         (#"{"name":{"en":"X"},"type":"startup","size":"micro","areas":["5g"]}"#, "country"),

@@ -39,7 +39,8 @@ import Testing
         try await withApp { client in
             var browser = BrowserSession(client)
             let signUp = try await browser.post(
-                "/signup", [("displayName", "Anna"), ("email", "anna@example.eu"), ("password", "correct horse battery")])
+                "/signup",
+                [("displayName", "Anna"), ("email", "anna@example.eu"), ("password", "correct horse battery")])
             #expect(signUp.status == .seeOther)
             #expect(signUp.headers[.location] == "/organizations/new")
             let form = try await browser.get("/organizations/new")
@@ -58,6 +59,9 @@ import Testing
             #expect(profile.text.contains("伊萨尔通量"))
             let found = try await browser.get("/organizations?q=%E4%BC%8A%E8%90%A8%E5%B0%94")
             #expect(found.text.contains(location))
+            // Browsers send the spaces of a GET form as `+`.
+            let spaced = try await browser.get("/organizations?q=isar+flux")
+            #expect(spaced.text.contains(location))
         }
     }
 
@@ -79,7 +83,8 @@ import Testing
         try await withApp { client in
             var browser = BrowserSession(client)
             let forged = try await browser.post(
-                "/signup", [("displayName", "Eve"), ("email", "eve@example.eu"), ("password", "correct horse battery")],
+                "/signup",
+                [("displayName", "Eve"), ("email", "eve@example.eu"), ("password", "correct horse battery")],
                 csrf: "forged")
             #expect(forged.status == .forbidden)
             let logIn = try await client.api(

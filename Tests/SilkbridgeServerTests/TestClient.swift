@@ -9,7 +9,8 @@ import Testing
 
 /// Runs `body` against a real application (real database, real routing) with a fresh database.
 func withApp(
-    _ database: TestDatabase = .sqlite, demo: Bool = false, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    _ database: TestDatabase = .sqlite, demo: Bool = false,
+    _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     let configuration = ServerConfiguration(database: database.freshLocation(), demo: demo, passwordCost: 4)
     let app = try await buildApplication(configuration: configuration)
@@ -35,7 +36,8 @@ extension TestClientProtocol {
         -> String
     {
         let created = try await api(
-            .post, "/api/v1/accounts", json: #"{"email":"\#(email)","password":"correct horse battery","displayName":"\#(name)"}"#)
+            .post, "/api/v1/accounts",
+            json: #"{"email":"\#(email)","password":"correct horse battery","displayName":"\#(name)"}"#)
         #expect(created.status == .created)
         let session = try await api(
             .post, "/api/v1/sessions", json: #"{"email":"\#(email)","password":"correct horse battery"}"#)
@@ -49,7 +51,8 @@ extension TestClientProtocol {
     {
         let response = try await api(
             .post, "/api/v1/organizations", token: token,
-            json: #"{"name":{"en":"\#(name)"},"type":"startup","country":"\#(country)","size":"micro","areas":["smart-energy"]\#(extra)}"#
+            json:
+                #"{"name":{"en":"\#(name)"},"type":"startup","country":"\#(country)","size":"micro","areas":["smart-energy"]\#(extra)}"#
         )
         #expect(response.status == .created, "\(String(buffer: response.body))")
         return try response.json()["id"] as! String
@@ -58,7 +61,8 @@ extension TestClientProtocol {
 
 extension TestResponse {
     func json() throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: body, byteTransferStrategy: .copy)) as? [String: Any])
+        try #require(
+            JSONSerialization.jsonObject(with: Data(buffer: body, byteTransferStrategy: .copy)) as? [String: Any])
     }
 
     var text: String { String(buffer: body) }

@@ -76,7 +76,8 @@ import Testing
             let owner = try await register(organization, in: db)
             organization.name = LocalizedText(english: "Isar Energy GmbH", chinese: "伊萨尔能源")
             organization.areas = ["smart-energy", "iot"]
-            try await db.directory.update(organization, audit: Fixtures.audit(organization, owner, "organization.updated"))
+            try await db.directory.update(
+                organization, audit: Fixtures.audit(organization, owner, "organization.updated"))
             let stored = try #require(try await db.directory.organization(id: organization.id))
             #expect(stored.name == organization.name)
             #expect(stored.areas == ["smart-energy", "iot"])
@@ -86,7 +87,8 @@ import Testing
             #expect(try await db.directory.organization(id: organization.id) == nil)
             #expect(try await db.directory.members(of: organization.id).isEmpty)
             let trail = try await db.directory.auditTrail(of: organization.id, page: try Paging(limit: 10))
-            #expect(trail.items.map(\.action) == ["organization.deleted", "organization.updated", "organization.created"])
+            #expect(
+                trail.items.map(\.action) == ["organization.deleted", "organization.updated", "organization.created"])
         }
     }
 
@@ -104,7 +106,8 @@ import Testing
             var actions: [String] = []
             var cursor: String?
             repeat {
-                let page = try await db.directory.auditTrail(of: organization.id, page: try Paging(limit: 3, cursor: cursor))
+                let page = try await db.directory.auditTrail(
+                    of: organization.id, page: try Paging(limit: 3, cursor: cursor))
                 actions += page.items.map(\.action)
                 cursor = page.nextCursor
             } while cursor != nil

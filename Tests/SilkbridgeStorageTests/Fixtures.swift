@@ -25,7 +25,9 @@ enum Fixtures {
             displayName: account.displayName, role: .owner, createdAt: Date())
     }
 
-    static func audit(_ organization: Organization, _ account: Account, _ action: String, at: Date = Date()) -> AuditEvent {
+    static func audit(_ organization: Organization, _ account: Account, _ action: String, at: Date = Date())
+        -> AuditEvent
+    {
         AuditEvent(
             organizationId: organization.id, actorId: account.id, actorName: account.displayName, action: action,
             detail: "", at: at)

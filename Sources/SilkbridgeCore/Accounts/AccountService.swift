@@ -60,7 +60,9 @@ public struct AccountService: Sendable {
         try await tokens.authenticate(secret: secret, now: now)
     }
 
+    /// Ends a session; personal tokens outlive log-outs and are revoked by id instead.
     public func logOut(token: AccessToken) async throws {
+        guard token.kind != .personal else { throw AccountError.notASession }
         _ = try await tokens.revoke(id: token.id, accountId: token.accountId)
     }
 

@@ -48,8 +48,8 @@ public struct Validator: Sendable {
         } else if text.count > maxLength {
             add(field, Message("must have at most \(maxLength) characters.", "最多 \(maxLength) 个字符。"))
         }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
-        {
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }
+        ) {
             add(field, Message("must not contain control characters.", "不得包含控制字符。"))
         }
     }

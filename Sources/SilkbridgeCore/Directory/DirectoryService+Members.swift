@@ -47,7 +47,8 @@ extension DirectoryService {
             displayName: invitee?.displayName, role: role, createdAt: now)
         try await repository.save(
             membership,
-            audit: audit(organizationId, account, invitee == nil ? "member.invited" : "member.added",
+            audit: audit(
+                organizationId, account, invitee == nil ? "member.invited" : "member.added",
                 "\(email) as \(role.rawValue)", now))
         return membership
     }
@@ -64,7 +65,8 @@ extension DirectoryService {
         var changed = target
         changed.role = role
         try await repository.save(
-            changed, audit: audit(organizationId, account, "member.role-changed", "\(target.email) → \(role.rawValue)", now))
+            changed,
+            audit: audit(organizationId, account, "member.role-changed", "\(target.email) → \(role.rawValue)", now))
         return changed
     }
 
@@ -83,7 +85,8 @@ extension DirectoryService {
         }
         if target.role == .owner && Self.ownerCount(all) <= 1 { throw DirectoryError.lastOwner }
         try await repository.remove(
-            target, audit: audit(organizationId, account, leaving ? "member.left" : "member.removed", target.email, now))
+            target, audit: audit(organizationId, account, leaving ? "member.left" : "member.removed", target.email, now)
+        )
     }
 
     /// The audit trail of an organisation, newest first; members only.

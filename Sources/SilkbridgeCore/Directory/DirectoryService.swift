@@ -28,7 +28,8 @@ public struct DirectoryService: Sendable {
             organization = try OrganizationValidator(catalog: catalog).apply(input, to: blank, creating: true)
             try missing.finish()
         } catch {
-            throw ValidationError(missing.issues + error.issues.filter { !missing.issues.map(\.field).contains($0.field) })
+            throw ValidationError(
+                missing.issues + error.issues.filter { !missing.issues.map(\.field).contains($0.field) })
         }
         let owner = Membership(
             id: UUID(), organizationId: organization.id, accountId: account.id, email: account.email,

@@ -12,7 +12,10 @@ extension APIHandler {
             area: query.area?.rawValue, type: query._type.flatMap { OrganizationType(rawValue: $0.rawValue) },
             query: query.q)
         let page = try await directory.list(filter, page: try Paging(limit: query.limit, cursor: query.cursor))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Organization.init), nextCursor: page.nextCursor))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: page.items.map(Components.Schemas.Organization.init), nextCursor: page.nextCursor))))
     }
 
     func createOrganization(_ input: Operations.CreateOrganization.Input) async throws

@@ -51,7 +51,8 @@ public func buildApplication(
 
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
         logger: logger)
     app.addServices(DatabaseService(database: database))
     return app
@@ -65,5 +66,6 @@ private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, 
     }
     let count = try await demo.load()
     logger.notice(
-        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)")
+        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)"
+    )
 }

@@ -16,7 +16,9 @@ struct OperationsRoutes {
         router.get("/healthz") { _, context in
             do {
                 try await database.ping()
-                return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain"],
+                    body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
             } catch {
                 context.logger.error("health check failed", metadata: ["error": "\(error)"])
                 return Response(

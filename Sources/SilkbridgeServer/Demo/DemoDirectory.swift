@@ -51,7 +51,8 @@ struct DemoDirectory {
                 : try await accounts.create(
                     Account(
                         id: UUID(), email: "\(entry.key)@demo.silkbridge.example",
-                        displayName: entry.name.best(for: .english), preferredLanguage: entry.country == "CN" ? .simplifiedChinese : .english,
+                        displayName: entry.name.best(for: .english),
+                        preferredLanguage: entry.country == "CN" ? .simplifiedChinese : .english,
                         createdAt: Date()), passwordHash: hash)
             let input = OrganizationInput(
                 name: entry.name, type: entry.type, country: entry.country, province: .some(entry.province),

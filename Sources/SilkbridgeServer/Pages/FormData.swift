@@ -6,12 +6,22 @@ import SilkbridgeCore
 struct FormData: Sendable {
     let fields: [(name: String, value: String)]
 
+    /// A posted form; refused unless it carries the visitor's CSRF token.
     init(request: Request, context: AppRequestContext) async throws {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let body = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
-        fields = (URLComponents(string: "?" + body)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+        self.init(urlEncoded: String(buffer: buffer))
         try CSRF.check(self["_csrf"], context: context)
+    }
+
+    /// The query of a GET form, where browsers also write spaces as `+`.
+    init(query request: Request) {
+        self.init(urlEncoded: request.uri.query ?? "")
+    }
+
+    private init(urlEncoded text: String) {
+        let spaced = text.replacingOccurrences(of: "+", with: "%20")
+        fields = (URLComponents(string: "?" + spaced)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }
 
     subscript(name: String) -> String? { fields.first { $0.name == name }?.value }

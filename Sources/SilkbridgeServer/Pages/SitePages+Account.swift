@@ -10,7 +10,8 @@ extension SitePages {
         router.post(RouterPath(SitePaths.signUp)) { request, context in try await signUp(request, context) }
         router.get(RouterPath(SitePaths.logIn)) { request, context in
             let view = ["next": SitePaths.safeReturn(request.uri.queryParameters.get("next")) ?? ""]
-            return renderer.render("login", title: text("login_title", context), view: view, request: request, context: context)
+            return renderer.render(
+                "login", title: text("login_title", context), view: view, request: request, context: context)
         }
         router.post(RouterPath(SitePaths.logIn)) { request, context in try await logIn(request, context) }
         router.post(RouterPath(SitePaths.logOut)) { request, context in
@@ -30,7 +31,8 @@ extension SitePages {
         router.post("/account/tokens/:id/revoke") { request, context in
             guard let account = context.account else { throw AccountError.notAuthenticated }
             _ = try await FormData(request: request, context: context)
-            try await accounts.revokePersonalToken(id: try pathID(context, missing: AccountError.tokenNotFound), of: account)
+            try await accounts.revokePersonalToken(
+                id: try pathID(context, missing: AccountError.tokenNotFound), of: account)
             return PageRenderer.redirect(to: SitePaths.account)
         }
     }
@@ -43,9 +45,11 @@ extension SitePages {
         do {
             _ = try await accounts.signUp(input)
         } catch let error as any DomainError {
-            let view = FormErrors(error, language: context.language, values: ["email": input.email, "displayName": input.displayName])
+            let view = FormErrors(
+                error, language: context.language, values: ["email": input.email, "displayName": input.displayName])
             return renderer.render(
-                "signup", title: text("signup_title", context), view: view.dictionary, request: request, context: context,
+                "signup", title: text("signup_title", context), view: view.dictionary, request: request,
+                context: context,
                 status: .badRequest)
         }
         return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization)
@@ -57,7 +61,8 @@ extension SitePages {
         do {
             return try await startSession(email: form["email"] ?? "", password: form["password"] ?? "", next: next)
         } catch let error as AccountError {
-            let view = FormErrors(error, language: context.language, values: ["email": form["email"] ?? "", "next": next])
+            let view = FormErrors(
+                error, language: context.language, values: ["email": form["email"] ?? "", "next": next])
             return renderer.render(
                 "login", title: text("login_title", context), view: view.dictionary, request: request, context: context,
                 status: .unauthorized)
@@ -73,7 +78,8 @@ extension SitePages {
 
     private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
         Cookie(
-            name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies,
+            name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/",
+            secure: secureCookies,
             httpOnly: true, sameSite: .lax)
     }
 
@@ -84,8 +90,10 @@ extension SitePages {
         let account = try context.requireAccount()
         let language = context.language
         let memberships = try await directory.memberships(of: account).map { organization, membership in
-            ["name": organization.name.best(for: language), "link": SitePaths.organization(organization.id),
-             "role": membership.role.label.text(in: language)]
+            [
+                "name": organization.name.best(for: language), "link": SitePaths.organization(organization.id),
+                "role": membership.role.label.text(in: language),
+            ]
         }
         let tokens = try await accounts.personalTokens(of: account).map { token in
             ["name": token.name, "created": Self.dateText(token.createdAt), "revoke": SitePaths.revokeToken(token.id)]
@@ -94,7 +102,8 @@ extension SitePages {
             "email": account.email, "displayName": account.displayName, "memberships": memberships, "tokens": tokens,
         ]
         if let newSecret { view["newSecret"] = newSecret }
-        return renderer.render("account", title: text("account_title", context), view: view, request: request, context: context)
+        return renderer.render(
+            "account", title: text("account_title", context), view: view, request: request, context: context)
     }
 
     static func dateText(_ date: Date) -> String {

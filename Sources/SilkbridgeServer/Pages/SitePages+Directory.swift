@@ -9,11 +9,9 @@ extension SitePages {
     }
 
     private func directoryPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = FormData(query: request)
         let language = context.language
-        func value(_ name: String) -> String? {
-            query.get(name).flatMap { $0.isEmpty ? nil : $0 }
-        }
+        func value(_ name: String) -> String? { query.text(name) }
         // Unknown filter values are ignored rather than refused: a page should survive a hand-edited URL.
         let filter = OrganizationFilter(
             side: value("side").flatMap(Side.init), country: value("country").map { String($0.prefix(2)) },
@@ -23,9 +21,10 @@ extension SitePages {
         var nextLink: String?
         if let cursor = page.nextCursor {
             var components = URLComponents(string: request.uri.string) ?? URLComponents()
-            components.queryItems = (components.queryItems ?? []).filter { $0.name != "cursor" } + [
-                URLQueryItem(name: "cursor", value: cursor)
-            ]
+            components.queryItems =
+                (components.queryItems ?? []).filter { $0.name != "cursor" } + [
+                    URLQueryItem(name: "cursor", value: cursor)
+                ]
             nextLink = components.string
         }
         var view: [String: Any] = [
@@ -33,12 +32,14 @@ extension SitePages {
             "organizations": page.items.map { OrganizationView($0, catalog: catalog, language: language) },
             "empty": page.items.isEmpty,
             "sides": options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
-            "types": options(OrganizationType.allCases, selected: [filter.type?.rawValue ?? ""], label: \.label, language),
+            "types": options(
+                OrganizationType.allCases, selected: [filter.type?.rawValue ?? ""], label: \.label, language),
             "areas": areaOptions(selected: [filter.area ?? ""], language),
             "countries": countryOptions(selected: filter.country, language),
         ]
         if let nextLink { view["next"] = nextLink }
-        return renderer.render("directory", title: text("directory_title", context), view: view, request: request, context: context)
+        return renderer.render(
+            "directory", title: text("directory_title", context), view: view, request: request, context: context)
     }
 
     private func organizationPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -24,7 +24,9 @@ extension SitePages {
         }
         router.post("/organizations/:id/members/:member/role") { request, context in
             let account = try context.requireAccount()
-            let (id, memberId) = (try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound))
+            let (id, memberId) = (
+                try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
+            )
             let form = try await FormData(request: request, context: context)
             guard let role = form.text("role").flatMap(Role.init) else {
                 throw ValidationError([FieldIssue("role", Message("is not a role.", "不是有效的角色。"))])
@@ -34,7 +36,9 @@ extension SitePages {
         }
         router.post("/organizations/:id/members/:member/remove") { request, context in
             let account = try context.requireAccount()
-            let (id, memberId) = (try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound))
+            let (id, memberId) = (
+                try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
+            )
             _ = try await FormData(request: request, context: context)
             try await directory.removeMember(memberId, from: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
@@ -60,7 +64,9 @@ extension SitePages {
                     "name": member.displayName ?? "", "email": member.email,
                     "role": member.role.label.text(in: language), "pending": member.isPending,
                     "isMe": member.accountId == account.id,
-                    "roles": options(Role.allCases.filter { $0 <= myRole }, selected: [member.role.rawValue], label: \.label, language),
+                    "roles": options(
+                        Role.allCases.filter { $0 <= myRole }, selected: [member.role.rawValue], label: \.label,
+                        language),
                     "roleAction": SitePaths.member(id, member.id) + "/role",
                     "removeAction": SitePaths.member(id, member.id) + "/remove",
                 ] as [String: Any]

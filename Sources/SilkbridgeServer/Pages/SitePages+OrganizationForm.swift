@@ -26,7 +26,8 @@ extension SitePages {
             let organization = try await directory.organization(id: id)
             guard try await directory.role(of: context.account, in: id) != nil else { throw DirectoryError.notAMember }
             return formPage(
-                request, context, values: Self.values(of: organization), action: SitePaths.editOrganization(id), errors: nil)
+                request, context, values: Self.values(of: organization), action: SitePaths.editOrganization(id),
+                errors: nil)
         }
         router.post("/organizations/:id/edit") { request, context in
             let account = try context.requireAccount()
@@ -75,7 +76,8 @@ extension SitePages {
         OrganizationInput(
             name: form.localized("name"), type: form.text("type").flatMap(OrganizationType.init),
             country: form.text("country"), province: .some(form.text("province")), city: form.localized("city"),
-            website: .some(form.text("website")), size: form.text("size").flatMap(SizeBand.init), areas: form.all("areas"),
+            website: .some(form.text("website")), size: form.text("size").flatMap(SizeBand.init),
+            areas: form.all("areas"),
             description: form.localized("description"))
     }
 
@@ -94,7 +96,8 @@ extension SitePages {
     static func values(of organization: Organization) -> [String: String] {
         [
             "name_en": organization.name.english ?? "", "name_zh": organization.name.chinese ?? "",
-            "type": organization.type.rawValue, "country": organization.country, "province": organization.province ?? "",
+            "type": organization.type.rawValue, "country": organization.country,
+            "province": organization.province ?? "",
             "city_en": organization.city.english ?? "", "city_zh": organization.city.chinese ?? "",
             "website": organization.website ?? "", "size": organization.size.rawValue,
             "areas": organization.areas.joined(separator: ","),

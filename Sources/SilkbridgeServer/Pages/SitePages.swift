@@ -37,7 +37,8 @@ struct SitePages: Sendable {
             "areas": areas,
             "recent": count.items.map { OrganizationView($0, catalog: catalog, language: context.language) },
         ]
-        return renderer.render("home", title: text("home_title", context), view: view, request: request, context: context)
+        return renderer.render(
+            "home", title: text("home_title", context), view: view, request: request, context: context)
     }
 
     /// An id in the path; one that is not a UUID cannot name anything, so it is a 404.
@@ -54,14 +55,20 @@ struct SitePages: Sendable {
         return PageRenderer.redirect(to: SitePaths.logIn + "?next=\(back)")
     }
 
-    func options<T: RawRepresentable<String>>(_ values: [T], selected: [String], label: (T) -> Message, _ language: Language)
+    func options<T: RawRepresentable<String>>(
+        _ values: [T], selected: [String], label: (T) -> Message, _ language: Language
+    )
         -> [Option]
     {
-        values.map { Option(value: $0.rawValue, label: label($0).text(in: language), selected: selected.contains($0.rawValue)) }
+        values.map {
+            Option(value: $0.rawValue, label: label($0).text(in: language), selected: selected.contains($0.rawValue))
+        }
     }
 
     func areaOptions(selected: [String], _ language: Language) -> [Option] {
-        catalog.areas.map { Option(value: $0.code, label: $0.label.best(for: language), selected: selected.contains($0.code)) }
+        catalog.areas.map {
+            Option(value: $0.code, label: $0.label.best(for: language), selected: selected.contains($0.code))
+        }
     }
 
     func countryOptions(selected: String?, _ language: Language) -> [Option] {

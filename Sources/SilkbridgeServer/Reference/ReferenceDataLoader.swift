@@ -25,7 +25,8 @@ enum ReferenceDataLoader {
     }
 
     private static func file(_ name: String) throws -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/Reference") else {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/Reference")
+        else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name])
         }
         return url
