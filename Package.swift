@@ -10,7 +10,8 @@ let package = Package(
     name: "Silkbridge",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "silkbridge", targets: ["silkbridge"])
+        .executable(name: "silkbridge", targets: ["silkbridge"]),
+        .library(name: "MultilingualText", targets: ["MultilingualText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -37,6 +38,11 @@ let package = Package(
         .target(
             name: "SilkbridgeCore",
             dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "MultilingualText",
+            resources: [.copy("Resources")],
             swiftSettings: strictness
         ),
         .target(
@@ -112,6 +118,11 @@ let package = Package(
         .testTarget(
             name: "SilkbridgeCoreTests",
             dependencies: ["SilkbridgeCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "MultilingualTextTests",
+            dependencies: ["MultilingualText"],
             swiftSettings: strictness
         ),
         .testTarget(
