@@ -85,6 +85,14 @@ import Testing
         }
     }
 
+    @Test func creatingNeedsEveryRequiredField() {
+        #expect {
+            try apply(OrganizationInput())
+        } throws: { error in
+            Set((error as? ValidationError)?.issues.map(\.field) ?? []) == ["name", "type", "size", "country", "areas"]
+        }
+    }
+
     @Test func messagesExistInBothLanguages() throws {
         var input = Self.valid
         input.areas = ["quantum"]

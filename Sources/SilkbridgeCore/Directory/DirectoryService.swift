@@ -14,23 +14,11 @@ public struct DirectoryService: Sendable {
     public func create(_ input: OrganizationInput, by account: Account, now: Date = Date()) async throws
         -> Organization
     {
-        var missing = Validator()
-        if input.type == nil { missing.add("type", Message("is required.", "为必填项。")) }
-        if input.size == nil { missing.add("size", Message("is required.", "为必填项。")) }
-        if input.country == nil { missing.add("country", Message("is required.", "为必填项。")) }
-        if input.areas == nil { missing.add("areas", Message("must name at least one area.", "至少选择一个领域。")) }
         let blank = Organization(
-            id: UUID(), name: LocalizedText(), type: input.type ?? .company, country: input.country ?? "",
-            province: nil, city: LocalizedText(), website: nil, size: input.size ?? .small, areas: [],
-            description: LocalizedText(), createdAt: now, updatedAt: now)
-        let organization: Organization
-        do {
-            organization = try OrganizationValidator(catalog: catalog).apply(input, to: blank, creating: true)
-            try missing.finish()
-        } catch {
-            throw ValidationError(
-                missing.issues + error.issues.filter { !missing.issues.map(\.field).contains($0.field) })
-        }
+            id: UUID(), name: LocalizedText(), type: input.type ?? .company, country: "", province: nil,
+            city: LocalizedText(), website: nil, size: input.size ?? .small, areas: [], description: LocalizedText(),
+            createdAt: now, updatedAt: now)
+        let organization = try OrganizationValidator(catalog: catalog).apply(input, to: blank, creating: true)
         let owner = Membership(
             id: UUID(), organizationId: organization.id, accountId: account.id, email: account.email,
             displayName: account.displayName, role: .owner, createdAt: now)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Applies an input to an organisation (a blank one when creating) and checks every rule of the directory.
+/// Applies an input to an organisation (a blank one when creating, where every required field must be given)
+/// and checks every rule of the directory.
 struct OrganizationValidator {
     static let maxNameLength = 200
     static let maxDescriptionLength = 4000
@@ -39,13 +40,22 @@ struct OrganizationValidator {
                 organization.website = nil
             }
         }
-        if let areas = input.areas {
-            organization.areas = Array(NSOrderedSet(array: areas)) as? [String] ?? areas
-            checkAreas(organization.areas, in: &validator)
+        if creating {
+            for (field, given) in [("type", input.type != nil), ("size", input.size != nil)] where !given {
+                validator.add(field, Message("is required.", "为必填项。"))
+            }
         }
+        if let areas = input.areas {
+            organization.areas = areas.reduce(into: []) { kept, code in if !kept.contains(code) { kept.append(code) } }
+        }
+        if creating || input.areas != nil { checkAreas(organization.areas, in: &validator) }
         if let country = input.country { organization.country = country.uppercased() }
         if let province = input.province { organization.province = province?.uppercased() }
-        checkPlace(of: &organization, in: &validator)
+        if creating && input.country == nil {
+            validator.add("country", Message("is required.", "为必填项。"))
+        } else {
+            checkPlace(of: &organization, in: &validator)
+        }
         try validator.finish()
         return organization
     }
