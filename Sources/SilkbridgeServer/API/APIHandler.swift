@@ -7,6 +7,9 @@ struct APIHandler: APIProtocol {
     let accounts: AccountService
     let accountRepository: any AccountRepository
     let directory: DirectoryService
+    let exchange: ExchangeService
+    let interests: InterestService
+    let searchService: SearchService
     let catalog: ReferenceCatalog
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.

@@ -24,6 +24,10 @@ public func buildApplication(
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
     let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
+    let search = SearchService(source: database.searchSource, catalog: catalog, index: MultilingualTextIndex())
+    let exchange = ExchangeService(
+        repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
+    let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
     if configuration.demo {
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -42,8 +46,10 @@ public func buildApplication(
     }
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
-    try APIHandler(accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog)
-        .registerHandlers(on: router, serverURL: Servers.Server1.url())
+    try APIHandler(
+        accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
+        interests: interests, searchService: search, catalog: catalog
+    ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
