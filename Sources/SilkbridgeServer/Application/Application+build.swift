@@ -50,10 +50,12 @@ public func buildApplication(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, catalog: catalog
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
-    SitePages(
+    let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
-    ).addRoutes(to: router)
+    )
+    site.addRoutes(to: router)
+    ExchangePages(site: site, exchange: exchange, interests: interests, search: search).addRoutes(to: router)
 
     var app = Application(
         router: router,
