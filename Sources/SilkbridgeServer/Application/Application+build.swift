@@ -32,6 +32,11 @@ public func buildApplication(
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
             into: database, logger: logger)
+        let opportunities = try await DemoExchange(
+            accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
+            catalog: catalog, logger: logger
+        ).load()
+        if opportunities > 0 { logger.notice("demo data loaded: \(opportunities) opportunities") }
     }
     let renderer = try await PageRenderer.load()
 
