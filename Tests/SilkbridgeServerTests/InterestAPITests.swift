@@ -124,4 +124,28 @@ import Testing
             #expect(onDraft.status == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func theInboxCountsWhatTheOtherSideDid(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let parties = try await parties(client)
+            func inbox(_ token: String) async throws -> (kinds: [String], unread: Int) {
+                let body = try await client.api(.get, "/api/v1/inbox", token: token).json()
+                let kinds = (body["items"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+                return (kinds, body["unread"] as? Int ?? -1)
+            }
+            let id = try await send(client, parties)
+            #expect(try await inbox(parties.owner) == (["interest.received"], 1))
+            #expect(try await inbox(parties.sender) == ([], 0))
+            _ = try await client.api(.post, "/api/v1/interests/\(id)/accept", token: parties.owner)
+            _ = try await client.api(
+                .post, "/api/v1/interests/\(id)/messages", token: parties.owner, json: #"{"body":"Hello"}"#)
+            #expect(try await inbox(parties.sender).unread == 2)
+            let read = try await client.api(.post, "/api/v1/inbox/read", token: parties.sender)
+            #expect(read.status == .noContent)
+            #expect(try await inbox(parties.sender).unread == 0)
+            #expect(try await inbox(parties.sender).kinds.count == 2)
+            #expect(try await inbox(parties.third) == ([], 0))
+        }
+    }
 }

@@ -38,7 +38,9 @@ public struct InterestService: Sendable {
             id: UUID(), opportunityId: opportunityId, ownerOrganizationId: opportunity.organizationId,
             senderOrganizationId: organizationId, senderAccountId: account.id, message: text, state: .pending,
             replyBy: now.addingTimeInterval(Interest.defaultReplyPeriod), stage: nil, createdAt: now, updatedAt: now)
-        try await repository.create(interest, audit: audits(interest, account, "interest.sent", now))
+        try await repository.create(
+            interest, audit: audits(interest, account, "interest.sent", now),
+            notices: [notice(.interestReceived, interest, to: interest.ownerOrganizationId, account, now)])
         return interest
     }
 
@@ -78,7 +80,12 @@ public struct InterestService: Sendable {
         interest.stage = accept ? .contact : nil
         interest.updatedAt = now
         try await repository.update(
-            interest, audit: audits(interest, account, accept ? "interest.accepted" : "interest.declined", now))
+            interest, audit: audits(interest, account, accept ? "interest.accepted" : "interest.declined", now),
+            notices: [
+                notice(
+                    accept ? .interestAccepted : .interestDeclined, interest, to: interest.senderOrganizationId,
+                    account, now)
+            ])
         return interest
     }
 
@@ -91,7 +98,10 @@ public struct InterestService: Sendable {
         guard stage > current else { throw InterestError.stageNotForward(current) }
         interest.stage = stage
         interest.updatedAt = now
-        try await repository.update(interest, audit: audits(interest, account, "interest.stage.\(stage.rawValue)", now))
+        let mine = try await organizations(of: account)
+        try await repository.update(
+            interest, audit: audits(interest, account, "interest.stage.\(stage.rawValue)", now),
+            notices: interest.parties.subtracting(mine).map { notice(.stageChanged, interest, to: $0, account, now) })
         return interest
     }
 
@@ -118,7 +128,10 @@ public struct InterestService: Sendable {
         let message = InterestMessage(
             id: UUID(), interestId: id, organizationId: organizationId, authorId: account.id,
             authorName: account.displayName, body: text, at: now)
-        try await repository.add(message)
+        let other =
+            organizationId == interest.ownerOrganizationId
+            ? interest.senderOrganizationId : interest.ownerOrganizationId
+        try await repository.add(message, notices: [notice(.messageReceived, interest, to: other, account, now)])
         return message
     }
 
@@ -130,6 +143,16 @@ public struct InterestService: Sendable {
         guard try await directory.membership(of: account.id, in: organizationId) != nil else {
             throw DirectoryError.notAMember
         }
+    }
+
+    private func notice(
+        _ kind: NoticeKind, _ interest: Interest, to organizationId: UUID, _ account: Account, _ now: Date
+    )
+        -> Notice
+    {
+        Notice(
+            organizationId: organizationId, kind: kind, interestId: interest.id, opportunityId: interest.opportunityId,
+            actorName: account.displayName, at: now)
     }
 
     /// The same event in the trail of both organisations.

@@ -10,6 +10,7 @@ struct APIHandler: APIProtocol {
     let exchange: ExchangeService
     let interests: InterestService
     let searchService: SearchService
+    let inbox: InboxService
     let catalog: ReferenceCatalog
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.

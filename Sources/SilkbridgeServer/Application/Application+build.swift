@@ -28,6 +28,7 @@ public func buildApplication(
     let exchange = ExchangeService(
         repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
     let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
+    let inbox = InboxService(repository: database.inbox, directory: database.directory)
     if configuration.demo {
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -47,20 +48,22 @@ public func buildApplication(
         ErrorMiddleware(pages: renderer)
         BodyLimitMiddleware()
         AuthenticationMiddleware(accounts: accounts)
+        InboxCountMiddleware(inbox: inbox)
         OpenAPIContextMiddleware()
     }
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
-        interests: interests, searchService: search, catalog: catalog
+        interests: interests, searchService: search, inbox: inbox, catalog: catalog
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
     )
     site.addRoutes(to: router)
-    ExchangePages(site: site, exchange: exchange, interests: interests, search: search).addRoutes(to: router)
+    ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
+        to: router)
 
     var app = Application(
         router: router,

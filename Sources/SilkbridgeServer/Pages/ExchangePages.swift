@@ -9,6 +9,7 @@ struct ExchangePages: Sendable {
     let exchange: ExchangeService
     let interests: InterestService
     let search: SearchService
+    let inbox: InboxService
 
     var renderer: PageRenderer { site.renderer }
     var catalog: ReferenceCatalog { site.catalog }
@@ -48,6 +49,7 @@ struct ExchangePages: Sendable {
                 on: id, from: organization, message: form["message"] ?? "", by: account)
             return PageRenderer.redirect(to: ExchangePaths.interest(interest.id))
         }
+        addInboxRoutes(to: router)
         router.get(RouterPath(ExchangePaths.pipeline)) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await pipelinePage(request, context)

@@ -5,6 +5,7 @@ enum ExchangePaths {
     static let opportunities = "/opportunities"
     static let newOpportunity = "/opportunities/new"
     static let pipeline = "/interests"
+    static let inbox = "/inbox"
 
     static func opportunity(_ id: UUID) -> String { "/opportunities/\(id.uuidString.lowercased())" }
     static func opportunityAction(_ id: UUID, _ action: String) -> String { opportunity(id) + "/\(action)" }

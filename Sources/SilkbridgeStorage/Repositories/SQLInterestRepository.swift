@@ -6,14 +6,15 @@ import SilkbridgeCore
 struct SQLInterestRepository: InterestRepository {
     let database: any Database
 
-    func create(_ interest: Interest, audit: [AuditEvent]) async throws {
+    func create(_ interest: Interest, audit: [AuditEvent], notices: [Notice]) async throws {
         try await database.transaction { database in
             try await InterestRecord(interest).create(on: database)
             for event in audit { try await AuditRecord(event).create(on: database) }
+            for notice in notices { try await NoticeRecord(notice).create(on: database) }
         }
     }
 
-    func update(_ interest: Interest, audit: [AuditEvent]) async throws {
+    func update(_ interest: Interest, audit: [AuditEvent], notices: [Notice]) async throws {
         try await database.transaction { database in
             guard let record = try await InterestRecord.find(interest.id, on: database) else {
                 throw InterestError.interestNotFound
@@ -21,6 +22,7 @@ struct SQLInterestRepository: InterestRepository {
             record.apply(interest)
             try await record.update(on: database)
             for event in audit { try await AuditRecord(event).create(on: database) }
+            for notice in notices { try await NoticeRecord(notice).create(on: database) }
         }
     }
 
@@ -43,8 +45,11 @@ struct SQLInterestRepository: InterestRepository {
             .sort(\.$updatedAt, .descending).sort(\.$id).all().map(\.interest)
     }
 
-    func add(_ message: InterestMessage) async throws {
-        try await InterestMessageRecord(message).create(on: database)
+    func add(_ message: InterestMessage, notices: [Notice]) async throws {
+        try await database.transaction { database in
+            try await InterestMessageRecord(message).create(on: database)
+            for notice in notices { try await NoticeRecord(notice).create(on: database) }
+        }
     }
 
     func messages(of interestId: UUID) async throws -> [InterestMessage] {
