@@ -75,6 +75,7 @@ let package = Package(
         .target(
             name: "SilkbridgeServer",
             dependencies: [
+                "MultilingualText",
                 "SilkbridgeAPI",
                 "SilkbridgeCore",
                 "SilkbridgeStorage",

@@ -21,6 +21,10 @@ public final class SilkbridgeDatabase: Sendable {
     public var accounts: any AccountRepository { SQLAccountRepository(database: database) }
     public var tokens: any TokenRepository { SQLTokenRepository(database: database) }
     public var directory: any DirectoryRepository { SQLDirectoryRepository(database: database) }
+    public var exchange: any ExchangeRepository { SQLExchangeRepository(database: database) }
+    public var interests: any InterestRepository { SQLInterestRepository(database: database) }
+    public var searchSource: any SearchSource { SQLSearchSource(database: database) }
+    public var inbox: any InboxRepository { SQLInboxRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -54,6 +58,7 @@ public final class SilkbridgeDatabase: Sendable {
         }
         let migrations = Migrations()
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
+        migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

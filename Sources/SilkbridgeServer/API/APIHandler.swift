@@ -7,6 +7,10 @@ struct APIHandler: APIProtocol {
     let accounts: AccountService
     let accountRepository: any AccountRepository
     let directory: DirectoryService
+    let exchange: ExchangeService
+    let interests: InterestService
+    let searchService: SearchService
+    let inbox: InboxService
     let catalog: ReferenceCatalog
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.

@@ -12,6 +12,8 @@ public struct AppRequestContext: RequestContext {
     public var language: Language = .english
     /// The double-submit token that forms of this request must echo back.
     public var csrfToken: String = ""
+    /// How many inbox notices the signed-in person has not read; set for pages only.
+    public var unreadNotices: Int = 0
 
     public init(source: Source) {
         coreContext = .init(source: source)

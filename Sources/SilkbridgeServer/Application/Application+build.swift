@@ -24,10 +24,20 @@ public func buildApplication(
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
     let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
+    let search = SearchService(source: database.searchSource, catalog: catalog, index: MultilingualTextIndex())
+    let exchange = ExchangeService(
+        repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
+    let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
+    let inbox = InboxService(repository: database.inbox, directory: database.directory)
     if configuration.demo {
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
             into: database, logger: logger)
+        let opportunities = try await DemoExchange(
+            accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
+            catalog: catalog, logger: logger
+        ).load()
+        if opportunities > 0 { logger.notice("demo data loaded: \(opportunities) opportunities") }
     }
     let renderer = try await PageRenderer.load()
 
@@ -38,16 +48,22 @@ public func buildApplication(
         ErrorMiddleware(pages: renderer)
         BodyLimitMiddleware()
         AuthenticationMiddleware(accounts: accounts)
+        InboxCountMiddleware(inbox: inbox)
         OpenAPIContextMiddleware()
     }
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
-    try APIHandler(accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog)
-        .registerHandlers(on: router, serverURL: Servers.Server1.url())
-    SitePages(
+    try APIHandler(
+        accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
+        interests: interests, searchService: search, inbox: inbox, catalog: catalog
+    ).registerHandlers(on: router, serverURL: Servers.Server1.url())
+    let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
-    ).addRoutes(to: router)
+    )
+    site.addRoutes(to: router)
+    ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
+        to: router)
 
     var app = Application(
         router: router,

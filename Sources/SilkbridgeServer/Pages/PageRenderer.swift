@@ -43,6 +43,7 @@ struct PageRenderer: Sendable {
             "view": view,
         ]
         if let account = context.account { frame["user"] = ["displayName": account.displayName] }
+        if context.unreadNotices > 0 { frame["unread"] = context.unreadNotices }
         let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,

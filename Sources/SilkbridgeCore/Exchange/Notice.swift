@@ -1,0 +1,93 @@
+import Foundation
+
+/// What happened that an organisation's members should know of.
+public enum NoticeKind: String, Sendable, CaseIterable, Codable {
+    case interestReceived = "interest.received"
+    case interestAccepted = "interest.accepted"
+    case interestDeclined = "interest.declined"
+    case messageReceived = "message.received"
+    case stageChanged = "stage.changed"
+
+    public var label: Message {
+        switch self {
+        case .interestReceived: Message("New expression of interest", "收到新的合作意向")
+        case .interestAccepted: Message("Your interest was accepted", "您的合作意向已被接受")
+        case .interestDeclined: Message("Your interest was declined", "您的合作意向已被拒绝")
+        case .messageReceived: Message("New message", "新消息")
+        case .stageChanged: Message("The pipeline moved forward", "合作进程已推进")
+        }
+    }
+}
+
+/// One entry of an organisation's inbox, about an expression of interest.
+public struct Notice: Sendable, Hashable, Identifiable {
+    public let id: UUID
+    /// The organisation told; every member sees it.
+    public let organizationId: UUID
+    public let kind: NoticeKind
+    public let interestId: UUID
+    public let opportunityId: UUID
+    public let actorName: String
+    public let at: Date
+
+    public init(
+        id: UUID = UUID(), organizationId: UUID, kind: NoticeKind, interestId: UUID, opportunityId: UUID,
+        actorName: String, at: Date
+    ) {
+        self.id = id
+        self.organizationId = organizationId
+        self.kind = kind
+        self.interestId = interestId
+        self.opportunityId = opportunityId
+        self.actorName = actorName
+        self.at = at
+    }
+}
+
+/// Where notices and each person's reading position live.
+public protocol InboxRepository: Sendable {
+    func add(_ notices: [Notice]) async throws
+    /// The newest notices of the organisations, at most `limit`.
+    func notices(for organizations: Set<UUID>, limit: Int) async throws -> [Notice]
+    func count(for organizations: Set<UUID>, after: Date?) async throws -> Int
+    func readUntil(accountId: UUID) async throws -> Date?
+    func markRead(accountId: UUID, until: Date) async throws
+}
+
+/// The inbox: what happened to the interests of a person's organisations, and how much of it is unread.
+public struct InboxService: Sendable {
+    let repository: any InboxRepository
+    let directory: any DirectoryRepository
+
+    public init(repository: any InboxRepository, directory: any DirectoryRepository) {
+        self.repository = repository
+        self.directory = directory
+    }
+
+    /// The newest notices, each with whether it is unread, and the unread count.
+    public func inbox(of account: Account, limit: Int = 50) async throws -> (
+        notices: [(Notice, unread: Bool)], unread: Int
+    ) {
+        let organizations = try await organizations(of: account)
+        guard !organizations.isEmpty else { return ([], 0) }
+        let readUntil = try await repository.readUntil(accountId: account.id)
+        let notices = try await repository.notices(for: organizations, limit: limit)
+        let unread = try await repository.count(for: organizations, after: readUntil)
+        return (notices.map { notice in (notice, readUntil.map { notice.at > $0 } ?? true) }, unread)
+    }
+
+    public func unreadCount(of account: Account) async throws -> Int {
+        let organizations = try await organizations(of: account)
+        guard !organizations.isEmpty else { return 0 }
+        return try await repository.count(
+            for: organizations, after: try await repository.readUntil(accountId: account.id))
+    }
+
+    public func markRead(by account: Account, now: Date = Date()) async throws {
+        try await repository.markRead(accountId: account.id, until: now)
+    }
+
+    private func organizations(of account: Account) async throws -> Set<UUID> {
+        Set(try await directory.memberships(of: account.id).filter { !$0.isPending }.map(\.organizationId))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// One query box over organisations and published opportunities, in English or Chinese.
+///
+/// The index lives in this process. It is built from the database on first use, told of every write this
+/// process makes, and, before each answer, brought up to date with the rows other processes changed since its
+/// watermark (the newest change time it has seen, less a margin for transactions that commit late).
+public actor SearchService: SearchIndexing {
+    /// Rows whose change time is this close to the watermark are read again, since a transaction stamped
+    /// earlier may commit later than one stamped after it.
+    static let margin: TimeInterval = 5
+    static let snippetLength = 160
+
+    let source: any SearchSource
+    let catalog: ReferenceCatalog
+    private var index: any TextIndex
+    private var documents: [UUID: Document] = [:]
+    private var watermark: Date?
+    private var opportunityCount = 0
+
+    struct Document: Sendable {
+        let kind: SearchKind
+        let id: UUID
+        let title: LocalizedText
+        let texts: [LocalizedText]
+        let type: String
+        let areas: [String]
+        let side: Side
+        let country: String
+        let opportunity: Opportunity?
+
+        func status(at now: Date) -> OpportunityStatus? { opportunity?.status(at: now) }
+    }
+
+    public init(source: any SearchSource, catalog: ReferenceCatalog, index: any TextIndex) {
+        self.source = source
+        self.catalog = catalog
+        self.index = index
+    }
+
+    public func changed(_ opportunity: Opportunity) {
+        store(opportunity)
+    }
+
+    public func changed(_ organization: Organization) {
+        store(organization)
+    }
+
+    /// Reads what changed since the watermark; rebuilds from scratch when rows were deleted elsewhere.
+    public func refresh() async throws {
+        let since = watermark.map { $0.addingTimeInterval(-Self.margin) }
+        let organizations = try await source.organizations(changedSince: since)
+        let opportunities = try await source.opportunities(changedSince: since)
+        for organization in organizations { store(organization) }
+        for opportunity in opportunities { store(opportunity) }
+        let newest = (organizations.map(\.updatedAt) + opportunities.map(\.updatedAt)).max()
+        if let newest, newest > (watermark ?? .distantPast) { watermark = newest }
+        let counts = try await source.indexableCounts()
+        let organizationCount = documents.count - opportunityCount
+        if counts.organizations != organizationCount || counts.opportunities != opportunityCount {
+            try await rebuild()
+        }
+    }
+
+    /// Forgets everything and reads the whole database again.
+    public func rebuild() async throws {
+        for id in documents.keys { index.remove(id) }
+        documents = [:]
+        opportunityCount = 0
+        watermark = nil
+        let organizations = try await source.organizations(changedSince: nil)
+        let opportunities = try await source.opportunities(changedSince: nil)
+        for organization in organizations { store(organization) }
+        for opportunity in opportunities { store(opportunity) }
+        watermark = (organizations.map(\.updatedAt) + opportunities.map(\.updatedAt)).max()
+    }
+
+    /// The hits for a query, with facets over every hit and a page of `limit` after `cursor`.
+    public func search(_ query: SearchQuery, page: Paging, now: Date = Date()) async throws -> SearchResults {
+        try await refresh()
+        let offset: Int
+        if let cursor = page.cursor {
+            guard let value = Int(cursor), value >= 0 else { throw DirectoryError.invalidCursor }
+            offset = value
+        } else {
+            offset = 0
+        }
+        var ranked: [(Document, Double)]
+        if let text = query.text {
+            ranked = index.search(text, limit: max(index.count, 1)).compactMap { hit in
+                documents[hit.id].map { ($0, hit.score) }
+            }
+        } else {
+            ranked = documents.values.map { ($0, 0) }
+                .sorted {
+                    ($0.0.title.best(for: .english).lowercased(), $0.0.id) < (
+                        $1.0.title.best(for: .english).lowercased(), $1.0.id
+                    )
+                }
+        }
+        ranked = ranked.filter { document, _ in
+            let status = document.status(at: now)
+            if let wanted = query.status {
+                return status == wanted
+            }
+            return status == nil || status == .published
+        }
+        let facets = Self.facets(of: ranked.map(\.0), now: now)
+        let matching = ranked.filter { document, _ in
+            (query.type == nil || document.type == query.type)
+                && (query.area == nil || document.areas.contains(query.area!))
+                && (query.side == nil || document.side == query.side)
+                && (query.country == nil || document.country == query.country)
+        }
+        let shown = matching.dropFirst(offset).prefix(page.limit)
+        let words = Self.words(of: query.text)
+        let items = shown.map { document, score in
+            SearchResult(
+                kind: document.kind, id: document.id, title: document.title,
+                snippet: LocalizedText(
+                    english: Self.snippet(document.texts.compactMap(\.english), words: words),
+                    chinese: Self.snippet(document.texts.compactMap(\.chinese), words: words)),
+                type: document.type, areas: document.areas, side: document.side, country: document.country,
+                status: document.status(at: now), score: score)
+        }
+        let next = offset + shown.count < matching.count ? String(offset + shown.count) : nil
+        return SearchResults(items: items, total: matching.count, facets: facets, nextCursor: next)
+    }
+
+    private func store(_ organization: Organization) {
+        let document = Document(
+            kind: .organization, id: organization.id, title: organization.name,
+            texts: [organization.description], type: SearchKind.organization.rawValue, areas: organization.areas,
+            side: organization.side, country: organization.country, opportunity: nil)
+        var fields = [(text: String, weight: Double)]()
+        fields += Self.both(organization.name, weight: 3)
+        fields += Self.both(organization.description, weight: 1)
+        fields += Self.both(organization.city, weight: 1)
+        fields += areaFields(organization.areas, subtopics: [])
+        put(document, fields: fields)
+    }
+
+    private func store(_ opportunity: Opportunity) {
+        guard opportunity.state != .draft else {
+            if documents.removeValue(forKey: opportunity.id) != nil {
+                index.remove(opportunity.id)
+                opportunityCount -= 1
+            }
+            return
+        }
+        let document = Document(
+            kind: .opportunity, id: opportunity.id, title: opportunity.title,
+            texts: [opportunity.summary, opportunity.description], type: opportunity.type.rawValue,
+            areas: opportunity.areas, side: opportunity.side, country: opportunity.country, opportunity: opportunity)
+        var fields = [(text: String, weight: Double)]()
+        fields += Self.both(opportunity.title, weight: 3)
+        fields += Self.both(opportunity.summary, weight: 2)
+        fields += Self.both(opportunity.description, weight: 1)
+        fields += areaFields(opportunity.areas, subtopics: opportunity.subtopics)
+        put(document, fields: fields)
+    }
+
+    private func put(_ document: Document, fields: [(text: String, weight: Double)]) {
+        if documents[document.id] == nil, document.kind == .opportunity { opportunityCount += 1 }
+        documents[document.id] = document
+        index.upsert(document.id, fields: fields)
+    }
+
+    /// The labels of the areas and sub-topics in both languages, so either language finds the other's text.
+    private func areaFields(_ areas: [String], subtopics: [String]) -> [(text: String, weight: Double)] {
+        var fields = [(text: String, weight: Double)]()
+        for area in areas.compactMap(catalog.area) {
+            fields += Self.both(area.label, weight: 1)
+            for subtopic in area.subtopics where subtopics.contains(subtopic.code) {
+                fields += Self.both(subtopic.label, weight: 0.5)
+            }
+        }
+        return fields
+    }
+
+    private static func both(_ text: LocalizedText, weight: Double) -> [(text: String, weight: Double)] {
+        [text.english, text.chinese].compactMap { $0 }.map { (text: $0, weight: weight) }
+    }
+
+    static func facets(of documents: [Document], now: Date) -> [String: [FacetCount]] {
+        var counts: [String: [String: Int]] = [:]
+        for document in documents {
+            counts["type", default: [:]][document.type, default: 0] += 1
+            counts["side", default: [:]][document.side.rawValue, default: 0] += 1
+            counts["country", default: [:]][document.country, default: 0] += 1
+            for area in document.areas { counts["area", default: [:]][area, default: 0] += 1 }
+            if let status = document.status(at: now) {
+                counts["status", default: [:]][status.rawValue, default: 0] += 1
+            }
+        }
+        return counts.mapValues { values in
+            values.map { FacetCount(value: $0.key, count: $0.value) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+    }
+
+    /// The query's words, for finding where a text mentions them.
+    static func words(of query: String?) -> [String] {
+        (query ?? "").split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).map { $0.lowercased() }
+    }
+
+    /// A passage of the first text mentioning one of the words, or the start of the first text.
+    static func snippet(_ texts: [String], words: [String]) -> String? {
+        guard let first = texts.first(where: { !$0.isEmpty }) else { return nil }
+        for text in texts {
+            let lower = text.lowercased()
+            guard let range = words.lazy.compactMap({ lower.range(of: $0) }).first else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
+            let start = max(0, offset - 40)
+            let characters = Array(text)
+            guard start < characters.count else { continue }
+            let end = min(characters.count, start + snippetLength)
+            return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        }
+        let characters = Array(first)
+        return characters.count > snippetLength ? String(characters.prefix(snippetLength)) + "…" : first
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import SilkbridgeAPI
+import SilkbridgeCore
+
+extension APIHandler {
+    func getInbox(_ input: Operations.GetInbox.Input) async throws -> Operations.GetInbox.Output {
+        let (notices, unread) = try await inbox.inbox(of: try requireAccount())
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: notices.map { Components.Schemas.Notice($0.0, unread: $0.unread) }, unread: unread))))
+    }
+
+    func markInboxRead(_ input: Operations.MarkInboxRead.Input) async throws -> Operations.MarkInboxRead.Output {
+        try await inbox.markRead(by: try requireAccount())
+        return .noContent(.init())
+    }
+}
+
+extension Components.Schemas.Notice {
+    init(_ notice: Notice, unread: Bool) {
+        self.init(
+            id: notice.id.uuidString.lowercased(), organizationId: notice.organizationId.uuidString.lowercased(),
+            kind: KindPayload(rawValue: notice.kind.rawValue) ?? KindPayload.allCases[0],
+            interestId: notice.interestId.uuidString.lowercased(),
+            opportunityId: notice.opportunityId.uuidString.lowercased(), actorName: notice.actorName, at: notice.at,
+            unread: unread)
+    }
+}

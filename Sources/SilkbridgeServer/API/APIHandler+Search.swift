@@ -1,0 +1,40 @@
+import Foundation
+import SilkbridgeAPI
+import SilkbridgeCore
+
+extension APIHandler {
+    func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output {
+        let query = input.query
+        let results = try await searchService.search(
+            SearchQuery(
+                text: query.q, type: query._type?.rawValue, area: query.area?.rawValue,
+                side: query.side.flatMap { Side(rawValue: $0.rawValue) }, country: query.country,
+                status: query.status.flatMap { OpportunityStatus(rawValue: $0.rawValue) }),
+            page: try Paging(limit: query.limit, cursor: query.cursor))
+        func facet(_ name: String) -> [Components.Schemas.FacetCount] {
+            (results.facets[name] ?? []).map { .init(value: $0.value, count: $0.count) }
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: results.items.map(Components.Schemas.SearchHit.init), total: results.total,
+                        facets: .init(
+                            _type: facet("type"), area: facet("area"), side: facet("side"),
+                            country: facet("country"), status: facet("status")),
+                        nextCursor: results.nextCursor))))
+    }
+}
+
+extension Components.Schemas.SearchHit {
+    init(_ result: SearchResult) {
+        self.init(
+            kind: KindPayload(rawValue: result.kind.rawValue) ?? .opportunity, id: result.id.uuidString.lowercased(),
+            title: .init(result.title), snippet: .init(result.snippet),
+            _type: Components.Schemas.SearchType(rawValue: result.type) ?? .organization,
+            areas: result.areas.compactMap(Components.Schemas.AreaCode.init(rawValue:)),
+            side: Components.Schemas.Side(rawValue: result.side.rawValue) ?? .eu, country: result.country,
+            status: result.status.flatMap { Components.Schemas.OpportunityStatus(rawValue: $0.rawValue) },
+            score: result.score)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import SilkbridgeCore
+
+/// Demo opportunities and interests: three opportunities for each fictional demo organisation, across every
+/// type and area, written from bilingual templates, and interests at every stage between the two sides.
+/// Real organisations of the demo directory get none, so nothing is put in their mouths.
+struct DemoExchange {
+    struct Organization: Decodable {
+        let key: String
+        let country: String
+        let areas: [String]
+        let fictional: Bool?
+    }
+
+    struct Template: Decodable {
+        let title: LocalizedText
+        let summary: LocalizedText
+        let partnerships: [PartnershipType]
+    }
+
+    struct Templates: Decodable {
+        let closing: LocalizedText
+        let types: [String: Template]
+        let messages: [LocalizedText]
+    }
+
+    let accounts: any AccountRepository
+    let directory: DirectoryService
+    let exchange: ExchangeService
+    let interests: InterestService
+    let catalog: ReferenceCatalog
+    let logger: Logger
+
+    static func resource<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/Demo")
+        else { throw CocoaError(.fileNoSuchFile) }
+        return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+    }
+
+    /// Loads the demo opportunities unless there are already some; returns how many it created.
+    func load(now: Date = Date()) async throws -> Int {
+        let existing = try await exchange.list(OpportunityFilter(), viewer: nil, page: try Paging(limit: 1), now: now)
+        guard existing.items.isEmpty else { return 0 }
+        let templates = try Self.resource("opportunity-templates", as: Templates.self)
+        let entries = try Self.resource("organizations", as: [Organization].self).filter { $0.fictional == true }
+        var owners: [(account: Account, organization: SilkbridgeCore.Organization)] = []
+        for entry in entries {
+            guard let account = try await accounts.find(email: "\(entry.key)@demo.silkbridge.example")?.account,
+                let organization = try await directory.memberships(of: account).first?.0
+            else { continue }
+            owners.append((account, organization))
+        }
+        let types = OpportunityType.allCases
+        var published: [(Opportunity, Account)] = []
+        var count = 0
+        for (index, owner) in owners.enumerated() {
+            for slot in 0..<3 {
+                let number = index * 3 + slot
+                let type = types[number % types.count]
+                let area = owner.organization.areas[slot % owner.organization.areas.count]
+                guard let template = templates.types[type.rawValue], let areaInfo = catalog.area(area) else { continue }
+                let subtopic = areaInfo.subtopics[(number / types.count) % areaInfo.subtopics.count]
+                let input = Self.input(
+                    type: type, template: template, closing: templates.closing, owner: owner.organization,
+                    area: areaInfo, subtopic: subtopic, number: number)
+                let opportunity = try await exchange.create(
+                    input, for: owner.organization.id, by: owner.account, now: now)
+                count += 1
+                if number % 15 == 14 { continue }  // a few stay drafts
+                let live = try await exchange.publish(id: opportunity.id, by: owner.account, now: now)
+                if number % 20 == 19 {
+                    _ = try await exchange.close(id: live.id, by: owner.account, now: now)
+                } else {
+                    published.append((live, owner.account))
+                }
+            }
+        }
+        try await loadInterests(published, owners: owners, messages: templates.messages, now: now)
+        logger.info("demo data: \(count) opportunities loaded")
+        return count
+    }
+
+    static func input(
+        type: OpportunityType, template: Template, closing: LocalizedText, owner: SilkbridgeCore.Organization,
+        area: Area, subtopic: Subtopic, number: Int
+    ) -> OpportunityInput {
+        let market =
+            owner.side == .china
+            ? LocalizedText(english: "Europe", chinese: "欧洲") : LocalizedText(english: "China", chinese: "中国")
+        func fill(_ pattern: String?, _ language: Language) -> String? {
+            guard let pattern else { return nil }
+            let topic = subtopic.label.best(for: language)
+            return pattern.replacingOccurrences(of: "{topic}", with: topic)
+                .replacingOccurrences(of: "{market}", with: market.best(for: language))
+                .replacingOccurrences(of: "{org}", with: owner.name.best(for: language))
+        }
+        func text(_ pattern: LocalizedText, onlyOwn: Bool) -> LocalizedText {
+            let english = fill(pattern.english, .english)
+            let chinese = fill(pattern.chinese, .simplifiedChinese)
+            guard onlyOwn else { return LocalizedText(english: english, chinese: chinese) }
+            return owner.side == .china ? LocalizedText(chinese: chinese) : LocalizedText(english: english)
+        }
+        // One in eight is written only in the owner's language, to be found from the other through its area.
+        let onlyOwn = number % 8 == 5
+        var input = OpportunityInput(
+            type: type, title: text(template.title, onlyOwn: onlyOwn),
+            summary: text(template.summary, onlyOwn: onlyOwn),
+            description: text(closing, onlyOwn: onlyOwn), areas: [area.code], subtopics: [subtopic.code],
+            targetSides: [owner.side == .china ? .europe : .china], partnershipTypes: template.partnerships)
+        if type.isTechnology {
+            input.stage = .some(DevelopmentStage.allCases[number % DevelopmentStage.allCases.count])
+            input.ipStatus = .some(IPStatus.allCases[number % IPStatus.allCases.count])
+        }
+        if type.isInvestment {
+            let base = (number % 5 + 1) * 500_000
+            input.amount = .some(
+                AmountRange(minimum: base, maximum: base * 4, currency: owner.side == .china ? .yuan : .euro))
+        }
+        return input
+    }
+
+    /// Interests between the sides: some awaiting reply, some declined, the rest accepted at every stage.
+    private func loadInterests(
+        _ published: [(Opportunity, Account)], owners: [(account: Account, organization: SilkbridgeCore.Organization)],
+        messages: [LocalizedText], now: Date
+    ) async throws {
+        let stages = PipelineStage.allCases
+        for (number, (opportunity, ownerAccount)) in published.enumerated() where number % 5 == 0 {
+            let others = owners.filter { $0.organization.side != opportunity.side }
+            guard !others.isEmpty else { continue }
+            let sender = others[number % others.count]
+            let language: Language = sender.organization.side == .china ? .simplifiedChinese : .english
+            let interest = try await interests.send(
+                on: opportunity.id, from: sender.organization.id, message: messages[0].best(for: language),
+                by: sender.account, now: now)
+            switch (number / 5) % 6 {
+            case 0: continue
+            case 1:
+                _ = try await interests.answer(id: interest.id, accept: false, by: ownerAccount, now: now)
+            default:
+                _ = try await interests.answer(id: interest.id, accept: true, by: ownerAccount, now: now)
+                let ownerLanguage: Language = opportunity.side == .china ? .simplifiedChinese : .english
+                _ = try await interests.post(
+                    messages[1].best(for: ownerLanguage), to: interest.id, by: ownerAccount,
+                    now: now.addingTimeInterval(1))
+                _ = try await interests.post(
+                    messages[2].best(for: language), to: interest.id, by: sender.account,
+                    now: now.addingTimeInterval(2))
+                let stage = stages[((number / 5) % 6 - 2) % stages.count]
+                if stage > .contact {
+                    _ = try await interests.advance(id: interest.id, to: stage, by: sender.account, now: now)
+                }
+            }
+        }
+    }
+}

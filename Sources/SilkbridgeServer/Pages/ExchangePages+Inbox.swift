@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension ExchangePages {
+    func addInboxRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(ExchangePaths.inbox)) { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await inboxPage(request, context)
+        }
+        router.post(RouterPath(ExchangePaths.inbox + "/read")) { request, context in
+            let account = try context.requireAccount()
+            _ = try await FormData(request: request, context: context)
+            try await inbox.markRead(by: account)
+            return PageRenderer.redirect(to: ExchangePaths.inbox)
+        }
+    }
+
+    private func inboxPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let language = context.language
+        let (notices, unread) = try await inbox.inbox(of: account)
+        var titles: [UUID: String] = [:]
+        for (notice, _) in notices where titles[notice.opportunityId] == nil {
+            titles[notice.opportunityId] =
+                (try? await exchange.opportunity(id: notice.opportunityId, viewer: account))?.title.best(for: language)
+                ?? ""
+        }
+        let view: [String: Any] = [
+            "notices": notices.map { notice, isUnread in
+                [
+                    "label": notice.kind.label.text(in: language), "actor": notice.actorName,
+                    "opportunity": titles[notice.opportunityId] ?? "",
+                    "link": ExchangePaths.interest(notice.interestId),
+                    "at": notice.at.formatted(.iso8601), "unread": isUnread,
+                ] as [String: Any]
+            },
+            "empty": notices.isEmpty, "unreadCount": unread, "hasUnread": unread > 0,
+            "readAction": ExchangePaths.inbox + "/read",
+        ]
+        return renderer.render(
+            "inbox", title: site.text("inbox_title", context), view: view, request: request, context: context)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+/// The exchange's pages: search and browse, the opportunity page and form, interests, thread and pipeline.
+/// They answer from the same use cases as the API.
+struct ExchangePages: Sendable {
+    let site: SitePages
+    let exchange: ExchangeService
+    let interests: InterestService
+    let search: SearchService
+    let inbox: InboxService
+
+    var renderer: PageRenderer { site.renderer }
+    var catalog: ReferenceCatalog { site.catalog }
+    var directory: DirectoryService { site.directory }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(ExchangePaths.opportunities)) { request, context in
+            try await searchPage(request, context)
+        }
+        router.get(RouterPath(ExchangePaths.newOpportunity)) { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await formPage(request, context, errors: nil)
+        }
+        router.post(RouterPath(ExchangePaths.newOpportunity)) { request, context in
+            try await create(request, context)
+        }
+        router.get("/opportunities/:id") { request, context in try await opportunityPage(request, context) }
+        for action in ["publish", "renew", "close"] {
+            router.post("/opportunities/:id/\(action)") { request, context in
+                let account = try context.requireAccount()
+                let id = try opportunityID(context)
+                _ = try await FormData(request: request, context: context)
+                switch action {
+                case "publish": _ = try await exchange.publish(id: id, by: account)
+                case "renew": _ = try await exchange.renew(id: id, by: account)
+                default: _ = try await exchange.close(id: id, by: account)
+                }
+                return PageRenderer.redirect(to: ExchangePaths.opportunity(id))
+            }
+        }
+        router.post("/opportunities/:id/interests") { request, context in
+            let account = try context.requireAccount()
+            let id = try opportunityID(context)
+            let form = try await FormData(request: request, context: context)
+            let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
+            let interest = try await interests.send(
+                on: id, from: organization, message: form["message"] ?? "", by: account)
+            return PageRenderer.redirect(to: ExchangePaths.interest(interest.id))
+        }
+        addInboxRoutes(to: router)
+        router.get(RouterPath(ExchangePaths.pipeline)) { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await pipelinePage(request, context)
+        }
+        router.get("/interests/:id") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await interestPage(request, context)
+        }
+        router.post("/interests/:id/:action") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context, missing: InterestError.interestNotFound)
+            let form = try await FormData(request: request, context: context)
+            switch context.parameters.get("action") {
+            case "accept": _ = try await interests.answer(id: id, accept: true, by: account)
+            case "decline": _ = try await interests.answer(id: id, accept: false, by: account)
+            case "stage":
+                guard let stage = form.text("stage").flatMap(PipelineStage.init) else {
+                    throw ValidationError([FieldIssue("stage", Message("is not a stage.", "不是有效的阶段。"))])
+                }
+                _ = try await interests.advance(id: id, to: stage, by: account)
+            case "messages": _ = try await interests.post(form["body"] ?? "", to: id, by: account)
+            default: throw InterestError.interestNotFound
+            }
+            return PageRenderer.redirect(to: ExchangePaths.interest(id))
+        }
+    }
+
+    private func opportunityID(_ context: AppRequestContext) throws -> UUID {
+        try site.pathID(context, missing: ExchangeError.opportunityNotFound)
+    }
+
+    private func searchPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let query = FormData(query: request)
+        let language = context.language
+        // Unknown filter values are ignored rather than refused: a page should survive a hand-edited URL.
+        let types = [SearchKind.organization.rawValue] + OpportunityType.allCases.map(\.rawValue)
+        let search = SearchQuery(
+            text: query.text("q").map { String($0.prefix(200)) },
+            type: query.text("type").flatMap { types.contains($0) ? $0 : nil },
+            area: query.text("area").flatMap { catalog.area($0)?.code }, side: query.text("side").flatMap(Side.init),
+            country: query.text("country").map { String($0.prefix(2)) },
+            status: query.text("status").flatMap(OpportunityStatus.init).flatMap { $0 == .draft ? nil : $0 })
+        let cursor = query.text("cursor").flatMap { Int($0) != nil ? $0 : nil }
+        let results = try await self.search.search(search, page: try Paging(limit: 20, cursor: cursor))
+        func link(_ name: String, _ value: String?) -> String {
+            var items = (URLComponents(string: request.uri.string)?.queryItems ?? []).filter {
+                $0.name != name && $0.name != "cursor" && $0.name != "lang"
+            }
+            if let value { items.append(URLQueryItem(name: name, value: value)) }
+            var components = URLComponents()
+            components.path = ExchangePaths.opportunities
+            components.queryItems = items
+            return components.string ?? ExchangePaths.opportunities
+        }
+        func label(_ facet: String, _ value: String) -> String {
+            switch facet {
+            case "type":
+                value == SearchKind.organization.rawValue
+                    ? site.text("exchange_organizations", context)
+                    : OpportunityType(rawValue: value)?.label.text(in: language) ?? value
+            case "area": catalog.area(value)?.label.best(for: language) ?? value
+            case "side": Side(rawValue: value)?.label.text(in: language) ?? value
+            case "country": catalog.country(value)?.name.best(for: language) ?? value
+            default: OpportunityStatus(rawValue: value)?.label.text(in: language) ?? value
+            }
+        }
+        let chosen: [String: String?] = [
+            "type": search.type, "area": search.area, "side": search.side?.rawValue, "country": search.country,
+            "status": search.status?.rawValue,
+        ]
+        let facets = ["type", "area", "side", "country", "status"].map { name in
+            [
+                "name": site.text("facet_\(name)", context),
+                "values": (results.facets[name] ?? []).map { facet in
+                    let selected = chosen[name] == facet.value
+                    return [
+                        "label": label(name, facet.value), "count": facet.count, "selected": selected,
+                        "link": link(name, selected ? nil : facet.value),
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        let hits = results.items.map { hit -> [String: Any] in
+            var item: [String: Any] = [
+                "link": hit.kind == .organization ? SitePaths.organization(hit.id) : ExchangePaths.opportunity(hit.id),
+                "title": hit.title.best(for: language),
+                "snippet": hit.snippet.best(for: language),
+                "type": label("type", hit.type),
+                "side": label("side", hit.side.rawValue), "sideCode": hit.side.rawValue,
+                "areas": hit.areas.map { label("area", $0) },
+            ]
+            if let status = hit.status, status != .published { item["status"] = status.label.text(in: language) }
+            return item
+        }
+        var view: [String: Any] = [
+            "q": search.text ?? "", "hits": hits, "empty": hits.isEmpty, "total": results.total, "facets": facets,
+            "canCreate": context.account != nil, "newLink": ExchangePaths.newOpportunity,
+        ]
+        if let next = results.nextCursor { view["next"] = link("cursor", next) }
+        return renderer.render(
+            "opportunities", title: site.text("exchange_title", context), view: view, request: request,
+            context: context)
+    }
+
+    private func opportunityPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try opportunityID(context)
+        let language = context.language
+        let opportunity = try await exchange.opportunity(id: id, viewer: context.account)
+        let owner = try await directory.organization(id: opportunity.organizationId)
+        let mine = try await myOrganizations(context)
+        let isOwner = mine.contains { $0.id == opportunity.organizationId }
+        let status = opportunity.status(at: Date())
+        var view: [String: Any] = [
+            "opportunity": OpportunityView(opportunity, catalog: catalog, language: language),
+            "owner": OrganizationView(owner, catalog: catalog, language: language),
+            "isOwner": isOwner,
+            "canPublish": isOwner && status == .draft,
+            "canRenew": isOwner && (status == .published || status == .expired),
+            "canClose": isOwner && status != .closed,
+            "publishAction": ExchangePaths.opportunityAction(id, "publish"),
+            "renewAction": ExchangePaths.opportunityAction(id, "renew"),
+            "closeAction": ExchangePaths.opportunityAction(id, "close"),
+        ]
+        let others = mine.filter { $0.id != opportunity.organizationId }
+        if status == .published, !others.isEmpty {
+            view["interestAction"] = ExchangePaths.interests(of: id)
+            view["senders"] = others.map {
+                Option(value: $0.id.uuidString.lowercased(), label: $0.name.best(for: language), selected: false)
+            }
+        }
+        if let account = context.account, !mine.isEmpty {
+            let list = try await interests.interests(inOpportunity: id, viewer: account)
+            view["interests"] = try await interestViews(list, language: language)
+            view["hasInterests"] = !list.isEmpty
+        }
+        return renderer.render(
+            "opportunity", title: opportunity.title.best(for: language), view: view, request: request,
+            context: context)
+    }
+
+    private func pipelinePage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let list = try await interests.pipeline(of: account)
+        let views = try await interestViews(list, language: context.language)
+        let view: [String: Any] = ["interests": views, "empty": views.isEmpty]
+        return renderer.render(
+            "pipeline", title: site.text("pipeline_title", context), view: view, request: request, context: context)
+    }
+
+    private func interestPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try site.pathID(context, missing: InterestError.interestNotFound)
+        let language = context.language
+        let interest = try await interests.interest(id: id, viewer: account)
+        let mine = Set(try await myOrganizations(context).map(\.id))
+        let accepted = interest.state == .accepted
+        var view: [String: Any] = [
+            "interest": try await interestViews([interest], language: language)[0],
+            "canAnswer": mine.contains(interest.ownerOrganizationId) && interest.status(at: Date()) == .pending,
+            "acceptAction": ExchangePaths.interestAction(id, "accept"),
+            "declineAction": ExchangePaths.interestAction(id, "decline"),
+            "accepted": accepted,
+        ]
+        if accepted, let current = interest.stage {
+            view["stages"] = PipelineStage.allCases.map {
+                ["label": $0.label.text(in: language), "reached": $0 <= current, "current": $0 == current]
+                    as [String: Any]
+            }
+            view["nextStages"] = site.options(
+                PipelineStage.allCases.filter { $0 > current }, selected: [], label: \.label, language)
+            view["canAdvance"] = current != .agreement
+            view["stageAction"] = ExchangePaths.interestAction(id, "stage")
+            view["messageAction"] = ExchangePaths.interestAction(id, "messages")
+            let names = try await organizationNames(interest.parties)
+            view["messages"] = try await interests.messages(of: id, viewer: account).map {
+                [
+                    "author": $0.authorName, "organization": names[$0.organizationId] ?? "", "body": $0.body,
+                    "at": $0.at.formatted(.iso8601), "mine": mine.contains($0.organizationId),
+                ] as [String: Any]
+            }
+        }
+        return renderer.render(
+            "interest", title: site.text("interest_title", context), view: view, request: request, context: context)
+    }
+
+    private func interestViews(_ list: [Interest], language: Language) async throws -> [InterestView] {
+        let names = try await organizationNames(Set(list.flatMap(\.parties)), language: language)
+        var views: [InterestView] = []
+        for interest in list {
+            let opportunity = try? await exchange.opportunity(id: interest.opportunityId, viewer: nil)
+            views.append(InterestView(interest, opportunity: opportunity, names: names, language: language))
+        }
+        return views
+    }
+
+    private func organizationNames(_ ids: Set<UUID>, language: Language = .english) async throws -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        for id in ids {
+            names[id] = (try? await directory.organization(id: id))?.name.best(for: language)
+        }
+        return names
+    }
+
+    private func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {
+        guard let account = context.account else { return [] }
+        return try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
+    }
+}
