@@ -72,33 +72,24 @@ import TrustLedger
 
     @Test func batchesFlushBySizeThenByDelay() async throws {
         let storage = ObservedStorage()
-        let delay = Duration.seconds(2)
         let sequencer = Sequencer(
-            configuration: configuration(batch: 4, delay: delay), signer: signer, storage: storage)
+            configuration: configuration(batch: 4, delay: .milliseconds(200)), signer: signer, storage: storage)
         try await sequencer.start()
-        let start = ContinuousClock.now
-        let durations = try await withThrowingTaskGroup(of: Duration.self) { group in
+        let indices = try await withThrowingTaskGroup(of: UInt64.self) { group in
             for value in 0..<10 {
-                group.addTask {
-                    _ = try await sequencer.append(Data("batched \(value)".utf8))
-                    return ContinuousClock.now - start
-                }
+                group.addTask { try await sequencer.append(Data("batched \(value)".utf8)) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
+        #expect(indices.sorted() == Array(0..<10))
+        // Two full batches by size; the last two can only have been committed by the delay.
         #expect(await storage.committedBatchSizes == [0, 4, 4, 2])
-        let sorted = durations.sorted()
-        // The first eight are committed by size, well before the delay, the last two only by the delay.
-        #expect(sorted[7] < delay - .milliseconds(500))
-        #expect(sorted[8] >= delay)
-
-        let lone = ContinuousClock.now
         #expect(try await sequencer.append(Data("alone".utf8)) == 10)
-        let waited = ContinuousClock.now - lone
-        #expect(waited >= delay && waited < delay + .seconds(5))
+        #expect(await storage.committedBatchSizes == [0, 4, 4, 2, 1])
     }
 
-    @Test func witnessesCosignAndFailingOnesDoNotBlock() async throws {
+    /// The stuck witness never answers: only the witness timeout lets this test finish within its limit.
+    @Test(.timeLimit(.minutes(1))) func witnessesCosignAndFailingOnesDoNotBlock() async throws {
         let storage = ObservedStorage()
         let goodSigner = try CosignatureSigner(name: "witness.example/good", privateKey: .init())
         let witnessState = InMemoryWitnessState()
@@ -123,15 +114,12 @@ import TrustLedger
         let verifier = LedgerVerifier(logVerifier: signer.verifier, policy: policy)
 
         for round in 0..<2 {
-            let start = ContinuousClock.now
             let indices = try await withThrowingTaskGroup(of: UInt64.self) { group in
                 for value in 0..<5 {
                     group.addTask { try await sequencer.append(Data("witnessed \(round) \(value)".utf8)) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            // The stuck witness hangs for 30 s; the 300 ms witness timeout must cut it off.
-            #expect(ContinuousClock.now - start < .seconds(10))
             #expect(indices.sorted() == (UInt64(round * 5)..<UInt64(round * 5 + 5)).map { $0 })
             let note = try await storage.latestCheckpoint()!
             let parsed = try SignedNote(parsing: note)

@@ -82,9 +82,9 @@ struct FailingWitnessClient: WitnessClient {
 
 struct HangingWitnessClient: WitnessClient {
     func addCheckpoint(_ body: Data) async throws -> WitnessResponse {
-        // Ignores cancellation on purpose, like a stuck connection.
+        // Ignores cancellation on purpose, like a stuck connection; an hour is longer than any test may take.
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().asyncAfter(deadline: .now() + 30) { continuation.resume() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 3600) { continuation.resume() }
         }
         return WitnessResponse(status: 503, body: Data())
     }
