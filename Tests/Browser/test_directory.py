@@ -10,6 +10,7 @@ import uuid
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -35,11 +36,23 @@ def shot(driver, name):
     driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
 
 
+def click_and_wait(driver, element):
+    """Clicks a button or link that loads a new page, and waits until the old page is gone."""
+    element.click()
+
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # stale, or its node already left the document
+            return True
+
+    WebDriverWait(driver, 10).until(gone)
+
+
 def submit(driver, form_selector="main form"):
     """Submits a form and waits for the next page, so no assertion reads the old one."""
-    button = driver.find_element(By.CSS_SELECTOR, f"{form_selector} button[type=submit]")
-    button.click()
-    WebDriverWait(driver, 10).until(EC.staleness_of(button))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"{form_selector} button[type=submit]"))
 
 
 def test_sign_up_register_and_find_in_both_languages(browser):
@@ -83,9 +96,7 @@ def test_sign_up_register_and_find_in_both_languages(browser):
     shot(browser, "04-directory-en")
 
     # The language switch keeps the search and turns the page, and the organisation's name, into Chinese.
-    switch = browser.find_element(By.CSS_SELECTOR, "a.lang")
-    switch.click()
-    WebDriverWait(browser, 10).until(EC.staleness_of(switch))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a.lang"))
     WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "机构名录"))
     assert [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#results article h3")] == [chinese]
 
