@@ -48,6 +48,7 @@ let package = Package(
             name: "SilkbridgeStorage",
             dependencies: [
                 "SilkbridgeCore",
+                "TrustLedger",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
@@ -122,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SilkbridgeStorageTests",
-            dependencies: ["SilkbridgeStorage", "SilkbridgeTestSupport"],
+            dependencies: ["SilkbridgeStorage", "SilkbridgeTestSupport", "TrustLedger"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -12,9 +12,9 @@ import SilkbridgeCore
 public final class SilkbridgeDatabase: Sendable {
     public let location: DatabaseLocation
     private let databases: Databases
-    private let logger: Logger
+    let logger: Logger
 
-    private var database: any Database {
+    var database: any Database {
         databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
@@ -54,6 +54,7 @@ public final class SilkbridgeDatabase: Sendable {
         }
         let migrations = Migrations()
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
+        migrations.add(M003_CreateLedger())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
