@@ -73,6 +73,7 @@ let package = Package(
                 "SilkbridgeAPI",
                 "SilkbridgeCore",
                 "SilkbridgeStorage",
+                "TrustLedger",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -131,6 +132,7 @@ let package = Package(
             dependencies: [
                 "SilkbridgeServer",
                 "SilkbridgeTestSupport",
+                "TrustLedger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],

@@ -8,6 +8,7 @@ struct APIHandler: APIProtocol {
     let accountRepository: any AccountRepository
     let directory: DirectoryService
     let catalog: ReferenceCatalog
+    let ledger: LedgerHost
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

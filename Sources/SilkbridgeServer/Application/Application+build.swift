@@ -24,6 +24,13 @@ public func buildApplication(
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
     let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
+    let ledger: LedgerHost
+    do {
+        ledger = try await LedgerHost.start(configuration.ledger, database: database, logger: logger)
+    } catch {
+        await database.shutdown()
+        throw error
+    }
     if configuration.demo {
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -42,18 +49,23 @@ public func buildApplication(
     }
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
-    try APIHandler(accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog)
-        .registerHandlers(on: router, serverURL: Servers.Server1.url())
+    LedgerRoutes(ledger: ledger).addRoutes(to: router)
+    try APIHandler(
+        accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog,
+        ledger: ledger
+    ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
-        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
+        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies,
+        ledger: ledger
     ).addRoutes(to: router)
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
         logger: logger)
-    app.addServices(DatabaseService(database: database))
+    // Services stop in reverse order: the ledger gives its lease back before the database closes.
+    app.addServices(DatabaseService(database: database), LedgerService(appender: ledger.appender, logger: logger))
     return app
 }
 
