@@ -21,6 +21,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var accounts: any AccountRepository { SQLAccountRepository(database: database) }
     public var tokens: any TokenRepository { SQLTokenRepository(database: database) }
     public var directory: any DirectoryRepository { SQLDirectoryRepository(database: database) }
+    public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -54,7 +55,7 @@ public final class SilkbridgeDatabase: Sendable {
         }
         let migrations = Migrations()
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
-        migrations.add(M003_CreateLedger())
+        migrations.add(M003_CreateLedger(), M004_CreateOrganizationKeys())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

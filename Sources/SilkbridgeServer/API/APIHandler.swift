@@ -9,6 +9,7 @@ struct APIHandler: APIProtocol {
     let directory: DirectoryService
     let catalog: ReferenceCatalog
     let ledger: LedgerHost
+    let organizationKeys: OrganizationKeyService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

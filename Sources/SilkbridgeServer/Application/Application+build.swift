@@ -31,6 +31,8 @@ public func buildApplication(
         await database.shutdown()
         throw error
     }
+    let organizationKeys = OrganizationKeyService(
+        keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
     if configuration.demo {
         try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -52,12 +54,12 @@ public func buildApplication(
     LedgerRoutes(ledger: ledger).addRoutes(to: router)
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog,
-        ledger: ledger
+        ledger: ledger, organizationKeys: organizationKeys
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies,
-        ledger: ledger
+        ledger: ledger, organizationKeys: organizationKeys
     ).addRoutes(to: router)
 
     var app = Application(

@@ -12,6 +12,7 @@ struct SitePages: Sendable {
     let stylesheet: ByteBuffer
     let secureCookies: Bool
     let ledger: LedgerHost
+    let organizationKeys: OrganizationKeyService
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(SitePaths.home)) { request, context in try await home(request, context) }
@@ -26,6 +27,7 @@ struct SitePages: Sendable {
         addOrganizationFormRoutes(to: router)
         addMemberRoutes(to: router)
         addLedgerRoutes(to: router)
+        addKeyRoutes(to: router)
     }
 
     func text(_ key: String, _ context: AppRequestContext) -> String {
