@@ -38,8 +38,10 @@ import TrustLedger
             }
             #expect(await log.size == 556)
             #expect(try await storage.entryCount() == 556)
+            // Concurrent appenders get indices in whatever order they reach the sequencer.
             let entries = try await storage.readEntries(0..<600)
-            #expect(entries == (0..<556).map { Data("entry \($0)".utf8) })
+            #expect(entries.count == 556)
+            #expect(Set(entries) == Set((0..<556).map { Data("entry \($0)".utf8) }))
 
             var tree = InMemoryMerkleTree()
             entries.forEach { tree.append(entry: $0) }
@@ -58,7 +60,7 @@ import TrustLedger
             let early = try #require(try await storage.readTile(TileID(level: 0, index: 0, width: 5)))
             #expect(early == Tile(hashes: entries.prefix(5).map(MerkleHash.leafHash)).data)
             let bundle = try #require(try await storage.readTile(TileID(kind: .entries, index: 2, width: 1)))
-            #expect(try EntryBundle(data: bundle).entries == [Data("entry 512".utf8)])
+            #expect(try EntryBundle(data: bundle).entries == [entries[512]])
             #expect(try await storage.readTile(TileID(level: 0, index: 2, width: 200)) == nil)
             #expect(try await storage.readTile(TileID(level: 1, index: 0, width: 2)) != nil)
             #expect(try await storage.checkpoint(size: 5) != nil)
