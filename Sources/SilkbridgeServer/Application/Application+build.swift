@@ -25,8 +25,14 @@ public func buildApplication(
     let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
     let ledger: LedgerHost
+    var demoWitnesses: DemoWitnesses?
     do {
-        ledger = try await LedgerHost.start(configuration.ledger, database: database, logger: logger)
+        var ledgerConfiguration = configuration.ledger
+        if configuration.demo && ledgerConfiguration.witnesses.isEmpty {
+            demoWitnesses = try DemoWitnesses(ledger: ledgerConfiguration, database: database.location, logger: logger)
+            ledgerConfiguration.witnesses = demoWitnesses?.ledgerWitnesses ?? []
+        }
+        ledger = try await LedgerHost.start(ledgerConfiguration, database: database, logger: logger)
     } catch {
         await database.shutdown()
         throw error
@@ -34,9 +40,14 @@ public func buildApplication(
     let organizationKeys = OrganizationKeyService(
         keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
     if configuration.demo {
-        try await loadDemo(
+        let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
             into: database, logger: logger)
+        if loaded {
+            let keys = try await DemoKeys(accounts: database.accounts, directory: directory, keys: organizationKeys)
+                .load()
+            logger.notice("demo keys registered in the ledger: \(keys)")
+        }
     }
     let renderer = try await PageRenderer.load()
 
@@ -52,6 +63,7 @@ public func buildApplication(
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
     LedgerRoutes(ledger: ledger).addRoutes(to: router)
+    demoWitnesses?.addRoutes(to: router)
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, catalog: catalog,
         ledger: ledger, organizationKeys: organizationKeys
@@ -71,13 +83,14 @@ public func buildApplication(
     return app
 }
 
-private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws {
+private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws -> Bool {
     let existing = try await database.directory.count()
     guard existing == 0 else {
         logger.notice("demo data not loaded: the database already holds \(existing) organisations")
-        return
+        return false
     }
     let count = try await demo.load()
     logger.notice(
         "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)")
+    return true
 }

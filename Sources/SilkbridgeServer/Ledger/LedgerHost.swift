@@ -26,7 +26,11 @@ struct LedgerHost: Sendable {
         let sequencerConfiguration = SequencerConfiguration(
             origin: signer.name, maxBatchSize: configuration.maxBatchSize,
             maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout)
-        let endpoints = configuration.witnesses.map { WitnessEndpoint(client: $0.client, verifier: $0.verifier) }
+        let endpoints = configuration.witnesses.map { witness in
+            WitnessEndpoint(
+                client: LoggingWitnessClient(base: witness.client, name: witness.verifier.name, logger: logger),
+                verifier: witness.verifier)
+        }
         let appender = LedgerAppender(database: database, logger: logger) {
             Sequencer(configuration: sequencerConfiguration, signer: signer, storage: storage, witnesses: endpoints)
         }
