@@ -99,6 +99,7 @@ let package = Package(
             dependencies: [
                 "SilkbridgeServer",
                 "SilkbridgeStorage",
+                "TrustLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
