@@ -137,8 +137,10 @@ let package = Package(
                 "SilkbridgeServer",
                 "SilkbridgeTestSupport",
                 "TrustLedger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),
