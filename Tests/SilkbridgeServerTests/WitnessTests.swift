@@ -115,6 +115,29 @@ import TrustLedger
         }
     }
 
+    @Test func aWitnessThatIsDownDoesNotStopTheLog() async throws {
+        let log = try await LedgerTestLog(entries: 2)
+        let (_, euKey) = try Self.witnessConfiguration("witness.example.eu/down", log: log.signer)
+        // Nothing listens on port 9 of loopback (discard), so every request fails.
+        let witness = LedgerWitness(
+            side: .europe, verifier: euKey, client: HTTPWitnessClient(url: "http://127.0.0.1:9"))
+        let app = try await buildApplication(
+            configuration: log.configuration(
+                LedgerConfiguration(witnesses: [witness], witnessTimeout: .milliseconds(300))))
+        try await app.test(.router) { client in
+            let owner = try await client.signUp()
+            let id = try await client.createOrganization(token: owner)
+            let key = try OrganizationKeyAPITests.newKey("down.eu/k")
+            let created = try await client.api(
+                .post, "/api/v1/organizations/\(id)/keys", token: owner, json: #"{"publicKey":"\#(key.verifierKey)"}"#)
+            #expect(created.status == .created)
+            let ledger = try await client.api(.get, "/api/v1/ledger").json()
+            #expect(ledger["size"] as? Int == 3)
+            #expect(ledger["policyMet"] as? Bool == false)
+            #expect((ledger["reasons"] as? [String])?.contains { $0.hasPrefix("FAILED: group eu") } == true)
+        }
+    }
+
     @Test func demoServersRunOneWitnessPerSide() async throws {
         try await withApp(demo: true) { client in
             let owner = try await client.signUp()
