@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
@@ -54,6 +55,7 @@ let package = Package(
             name: "SilkbridgeStorage",
             dependencies: [
                 "SilkbridgeCore",
+                "TrustLedger",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
@@ -79,6 +81,8 @@ let package = Package(
                 "SilkbridgeAPI",
                 "SilkbridgeCore",
                 "SilkbridgeStorage",
+                "TrustLedger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -86,6 +90,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -101,6 +106,7 @@ let package = Package(
             dependencies: [
                 "SilkbridgeServer",
                 "SilkbridgeStorage",
+                "TrustLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -134,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SilkbridgeStorageTests",
-            dependencies: ["SilkbridgeStorage", "SilkbridgeTestSupport"],
+            dependencies: ["SilkbridgeStorage", "SilkbridgeTestSupport", "TrustLedger"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -142,8 +148,11 @@ let package = Package(
             dependencies: [
                 "SilkbridgeServer",
                 "SilkbridgeTestSupport",
+                "TrustLedger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),

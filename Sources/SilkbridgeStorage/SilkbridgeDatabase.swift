@@ -12,9 +12,9 @@ import SilkbridgeCore
 public final class SilkbridgeDatabase: Sendable {
     public let location: DatabaseLocation
     private let databases: Databases
-    private let logger: Logger
+    let logger: Logger
 
-    private var database: any Database {
+    var database: any Database {
         databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
@@ -25,6 +25,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var interests: any InterestRepository { SQLInterestRepository(database: database) }
     public var searchSource: any SearchSource { SQLSearchSource(database: database) }
     public var inbox: any InboxRepository { SQLInboxRepository(database: database) }
+    public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -59,6 +60,7 @@ public final class SilkbridgeDatabase: Sendable {
         let migrations = Migrations()
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
         migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
+        migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

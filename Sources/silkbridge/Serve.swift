@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env SILKBRIDGE_PORT).") var port: Int?
     @Flag(help: "Load the demo directory into an empty database (env SILKBRIDGE_DEMO=true).") var demo = false
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
         let config = ConfigReader.environment
@@ -30,7 +31,8 @@ struct Serve: AsyncParsableCommand {
             host: host ?? config.string(forKey: "silkbridge.host") ?? "127.0.0.1", port: port,
             database: try database.location(config),
             demo: demo || config.bool(forKey: "silkbridge.demo", default: false),
-            secureCookies: config.bool(forKey: "silkbridge.secure.cookies"))
+            secureCookies: config.bool(forKey: "silkbridge.secure.cookies"),
+            ledger: try ledger.configuration(config))
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)
         try await app.runService()
     }

@@ -12,7 +12,10 @@ func withApp(
     _ database: TestDatabase = .sqlite, demo: Bool = false,
     _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    let configuration = ServerConfiguration(database: database.freshLocation(), demo: demo, passwordCost: 4)
+    // Each test gets its own ledger key, also on PostgreSQL where there is no data folder.
+    let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-key-\(UUID()).key").path
+    let configuration = ServerConfiguration(
+        database: database.freshLocation(), demo: demo, passwordCost: 4, ledger: LedgerConfiguration(keyFile: keyFile))
     let app = try await buildApplication(configuration: configuration)
     try await app.test(.router, body)
 }

@@ -7,6 +7,8 @@ public enum FailureKind: Sendable {
     case forbidden
     case notFound
     case conflict
+    /// The service cannot do this right now; trying again later may work.
+    case unavailable
 }
 
 /// An error of the domain that carries its own bilingual explanation.

@@ -12,6 +12,8 @@ struct APIHandler: APIProtocol {
     let searchService: SearchService
     let inbox: InboxService
     let catalog: ReferenceCatalog
+    let ledger: LedgerHost
+    let organizationKeys: OrganizationKeyService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

@@ -29,10 +29,30 @@ public func buildApplication(
         repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
     let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
     let inbox = InboxService(repository: database.inbox, directory: database.directory)
+    let ledger: LedgerHost
+    var demoWitnesses: DemoWitnesses?
+    do {
+        var ledgerConfiguration = configuration.ledger
+        if configuration.demo && ledgerConfiguration.witnesses.isEmpty {
+            demoWitnesses = try DemoWitnesses(ledger: ledgerConfiguration, database: database.location, logger: logger)
+            ledgerConfiguration.witnesses = demoWitnesses?.ledgerWitnesses ?? []
+        }
+        ledger = try await LedgerHost.start(ledgerConfiguration, database: database, logger: logger)
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let organizationKeys = OrganizationKeyService(
+        keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
     if configuration.demo {
-        try await loadDemo(
+        let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
             into: database, logger: logger)
+        if loaded {
+            let keys = try await DemoKeys(accounts: database.accounts, directory: directory, keys: organizationKeys)
+                .load()
+            logger.notice("demo keys registered in the ledger: \(keys)")
+        }
         let opportunities = try await DemoExchange(
             accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
             catalog: catalog, logger: logger
@@ -53,13 +73,17 @@ public func buildApplication(
     }
     OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
+    LedgerRoutes(ledger: ledger).addRoutes(to: router)
+    demoWitnesses?.addRoutes(to: router)
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
-        interests: interests, searchService: search, inbox: inbox, catalog: catalog
+        interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
+        organizationKeys: organizationKeys
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
-        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies
+        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies,
+        ledger: ledger, organizationKeys: organizationKeys
     )
     site.addRoutes(to: router)
     ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
@@ -70,18 +94,19 @@ public func buildApplication(
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
         logger: logger)
-    app.addServices(DatabaseService(database: database))
+    // Services stop in reverse order: the ledger gives its lease back before the database closes.
+    app.addServices(DatabaseService(database: database), LedgerService(appender: ledger.appender, logger: logger))
     return app
 }
 
-private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws {
+private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws -> Bool {
     let existing = try await database.directory.count()
     guard existing == 0 else {
         logger.notice("demo data not loaded: the database already holds \(existing) organisations")
-        return
+        return false
     }
     let count = try await demo.load()
     logger.notice(
-        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)"
-    )
+        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)")
+    return true
 }

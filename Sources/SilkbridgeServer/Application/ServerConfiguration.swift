@@ -12,10 +12,12 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: UInt8
     /// Mark cookies `Secure`; off only for plain-HTTP use on loopback.
     public var secureCookies: Bool
+    /// The trust ledger's key, origin, witnesses and policy.
+    public var ledger: LedgerConfiguration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,
-        passwordCost: UInt8 = 12, secureCookies: Bool? = nil
+        passwordCost: UInt8 = 12, secureCookies: Bool? = nil, ledger: LedgerConfiguration = LedgerConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -23,5 +25,6 @@ public struct ServerConfiguration: Sendable {
         self.demo = demo
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
+        self.ledger = ledger
     }
 }

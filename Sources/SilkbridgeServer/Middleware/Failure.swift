@@ -57,6 +57,7 @@ struct Failure: Sendable {
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .conflict: .conflict
+        case .unavailable: .serviceUnavailable
         }
     }
 

@@ -42,7 +42,9 @@ extension SitePages {
             "directory", title: text("directory_title", context), view: view, request: request, context: context)
     }
 
-    private func organizationPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func organizationPage(_ request: Request, _ context: AppRequestContext, keyErrors: FormErrors? = nil)
+        async throws -> Response
+    {
         let id = try pathID(context)
         let organization = try await directory.organization(id: id)
         let role = try await directory.role(of: context.account, in: id)
@@ -55,8 +57,9 @@ extension SitePages {
             "deleteLink": SitePaths.deleteOrganization(id),
         ]
         if let role { view["role"] = role.label.text(in: context.language) }
+        view["keys"] = try await keysView(of: id, canManage: role != nil, errors: keyErrors, context.language)
         return renderer.render(
             "organization", title: organization.name.best(for: context.language), view: view, request: request,
-            context: context)
+            context: context, status: keyErrors == nil ? .ok : .badRequest)
     }
 }

@@ -11,6 +11,8 @@ struct SitePages: Sendable {
     let catalog: ReferenceCatalog
     let stylesheet: ByteBuffer
     let secureCookies: Bool
+    let ledger: LedgerHost
+    let organizationKeys: OrganizationKeyService
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(SitePaths.home)) { request, context in try await home(request, context) }
@@ -24,6 +26,8 @@ struct SitePages: Sendable {
         addDirectoryRoutes(to: router)
         addOrganizationFormRoutes(to: router)
         addMemberRoutes(to: router)
+        addLedgerRoutes(to: router)
+        addKeyRoutes(to: router)
     }
 
     func text(_ key: String, _ context: AppRequestContext) -> String {

@@ -1,0 +1,153 @@
+import Foundation
+import Logging
+import SilkbridgeCore
+import SilkbridgeStorage
+import TrustLedger
+
+/// The server's trust ledger: its identity, witnesses and policy, appends through the sequencer, and the
+/// checkpoints, tiles and proofs that clients read from storage.
+struct LedgerHost: Sendable {
+    let origin: String
+    let verifier: Ed25519NoteVerifier
+    let storage: SQLLedgerStorage
+    let witnesses: [LedgerWitness]
+    let policy: WitnessPolicy
+    /// The policy as text, such as `eu:1,cn:1`.
+    let policyText: String
+    let appender: LedgerAppender
+
+    /// Loads the key, then tries to become the sequencer, which checks the stored log first.
+    static func start(_ configuration: LedgerConfiguration, database: SilkbridgeDatabase, logger: Logger)
+        async throws -> LedgerHost
+    {
+        let signer = try LedgerKey.load(configuration, database: database.location, logger: logger)
+        let (policy, policyText) = try Self.policy(configuration)
+        let storage = database.ledger
+        let sequencerConfiguration = SequencerConfiguration(
+            origin: signer.name, maxBatchSize: configuration.maxBatchSize,
+            maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout)
+        let endpoints = configuration.witnesses.map { witness in
+            WitnessEndpoint(
+                client: LoggingWitnessClient(base: witness.client, name: witness.verifier.name, logger: logger),
+                verifier: witness.verifier)
+        }
+        let appender = LedgerAppender(database: database, logger: logger) {
+            Sequencer(configuration: sequencerConfiguration, signer: signer, storage: storage, witnesses: endpoints)
+        }
+        if try await !appender.tryToSequence() {
+            logger.notice("another process sequences the ledger; this one serves reads and waits to take over")
+        }
+        return LedgerHost(
+            origin: signer.name, verifier: signer.verifier, storage: storage, witnesses: configuration.witnesses,
+            policy: policy, policyText: policyText, appender: appender)
+    }
+
+    /// One group per side with witnesses; by default each such side must cosign once.
+    static func policy(_ configuration: LedgerConfiguration) throws -> (WitnessPolicy, String) {
+        var sides: [Side] = []
+        for witness in configuration.witnesses where !sides.contains(witness.side) { sides.append(witness.side) }
+        let text = configuration.policy ?? sides.map { "\($0.rawValue):1" }.joined(separator: ",")
+        guard !text.isEmpty else { return (try WitnessPolicy(groups: []), "") }
+        let keys = configuration.witnesses.map { "\($0.side.rawValue) \($0.verifier.verifierKey)" }
+        return (try WitnessPolicy(parsing: text, keyList: keys.joined(separator: "\n")), text)
+    }
+
+    /// Queues an entry and returns its index once it is durably stored.
+    func append(_ entry: Data) async throws -> UInt64 {
+        try await appender.append(entry)
+    }
+
+    /// The latest checkpoint note and its parsed text.
+    func latest() async throws -> (note: Data, checkpoint: Checkpoint) {
+        guard let note = try await storage.latestCheckpoint() else {
+            return (Data(), try Checkpoint(origin: origin, size: 0, rootHash: MerkleHash.emptyRoot))
+        }
+        return (note, try Checkpoint(text: try SignedNote(parsing: note).text))
+    }
+
+    func tile(_ id: TileID) async throws -> Data {
+        guard let data = try await storage.readTile(id) else { throw LedgerError.tileNotFound }
+        return data
+    }
+
+    /// An entry and its inclusion proof against the latest checkpoint.
+    func entry(at index: UInt64) async throws -> LedgerEntryProof {
+        let (note, checkpoint) = try await latest()
+        guard index < checkpoint.size, let entry = try await storage.readEntries(index..<(index + 1)).first else {
+            throw LedgerError.entryNotFound(index: index, size: checkpoint.size)
+        }
+        let proof = try await InclusionProof.generate(
+            index: index, size: checkpoint.size, reader: TileHashReader(treeSize: checkpoint.size, tiles: storage))
+        return LedgerEntryProof(index: index, entry: entry, proof: proof, note: note, checkpoint: checkpoint)
+    }
+
+    /// The proof that the tree at `from` is a prefix of the tree at `to` (by default the latest size).
+    func consistency(from: UInt64, to: UInt64?) async throws -> LedgerConsistencyProof {
+        let (_, checkpoint) = try await latest()
+        let to = to ?? checkpoint.size
+        guard from >= 1, from <= to, to <= checkpoint.size else {
+            throw LedgerError.invalidConsistencyRange(from: from, to: to, size: checkpoint.size)
+        }
+        let proof = try await ConsistencyProof.generate(
+            from: from, to: to, reader: TileHashReader(treeSize: to, tiles: storage))
+        let fromRoot = try await TileHashReader(treeSize: from, tiles: storage).rootHash(size: from)
+        let toRoot = try await TileHashReader(treeSize: to, tiles: storage).rootHash(size: to)
+        return LedgerConsistencyProof(from: from, to: to, fromRoot: fromRoot, toRoot: toRoot, proof: proof)
+    }
+
+    /// The latest checkpoint, who cosigned it and whether it meets the policy, with the verifier's reasons.
+    func status() async throws -> LedgerStatus {
+        let (note, checkpoint) = try await latest()
+        let report = LedgerVerifier(logVerifier: verifier, policy: policy, origin: origin).verifyCheckpoint(note)
+        let signatures = (try? SignedNote(parsing: note).signatures) ?? []
+        let message = Data(checkpoint.text.utf8)
+        let cosignatures = witnesses.map { witness in
+            let signature = signatures.first { $0.name == witness.verifier.name && $0.keyID == witness.verifier.keyID }
+            let valid = signature.map { witness.verifier.verify(message, signature: $0.signature) } ?? false
+            let time = signature.flatMap { try? Cosignature(bytes: $0.signature) }?.timestamp
+            return LedgerStatus.Cosignature(witness: witness, cosigned: valid, timestamp: valid ? time : nil)
+        }
+        return LedgerStatus(
+            note: note, checkpoint: checkpoint, cosignatures: cosignatures, policyMet: report.isValid,
+            reasons: report.reasons, isSequencing: await appender.isSequencing)
+    }
+
+    /// The newest entries, newest first.
+    func recentEntries(limit: Int) async throws -> [(index: UInt64, entry: Data)] {
+        let size = try await latest().checkpoint.size
+        let first = size > UInt64(limit) ? size - UInt64(limit) : 0
+        let entries = try await storage.readEntries(first..<size)
+        return entries.enumerated().map { (first + UInt64($0.offset), $0.element) }.reversed()
+    }
+}
+
+struct LedgerEntryProof: Sendable {
+    let index: UInt64
+    let entry: Data
+    let proof: [Data]
+    let note: Data
+    let checkpoint: Checkpoint
+}
+
+struct LedgerConsistencyProof: Sendable {
+    let from: UInt64
+    let to: UInt64
+    let fromRoot: Data
+    let toRoot: Data
+    let proof: [Data]
+}
+
+struct LedgerStatus: Sendable {
+    struct Cosignature: Sendable {
+        let witness: LedgerWitness
+        let cosigned: Bool
+        let timestamp: UInt64?
+    }
+
+    let note: Data
+    let checkpoint: Checkpoint
+    let cosignatures: [Cosignature]
+    let policyMet: Bool
+    let reasons: [String]
+    let isSequencing: Bool
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension SitePages {
+    func addKeyRoutes(to router: Router<AppRequestContext>) {
+        router.post("/organizations/:id/keys") { request, context in
+            let account = try context.requireAccount()
+            let id = try pathID(context)
+            let form = try await FormData(request: request, context: context)
+            do {
+                _ = try await organizationKeys.register(
+                    publicKey: form["publicKey"] ?? "", name: form.text("name"), for: id, by: account)
+            } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
+                let values = ["publicKey": form["publicKey"] ?? "", "name": form["name"] ?? ""]
+                return try await organizationPage(
+                    request, context, keyErrors: FormErrors(error, language: context.language, values: values))
+            }
+            return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
+        }
+        router.post("/organizations/:id/keys/:key/revoke") { request, context in
+            let account = try context.requireAccount()
+            let (id, keyId) = (try pathID(context), try pathID(context, "key", missing: KeyError.keyNotFound))
+            _ = try await FormData(request: request, context: context)
+            _ = try await organizationKeys.revoke(keyId, of: id, by: account)
+            return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
+        }
+    }
+
+    /// The keys section of an organisation page: every key with its ledger entries, and for members the forms.
+    func keysView(of id: UUID, canManage: Bool, errors: FormErrors?, _ language: Language) async throws
+        -> [String: Any]
+    {
+        let keys = try await organizationKeys.keys(of: id)
+        var view: [String: Any] = [
+            "canManage": canManage,
+            "items": keys.reversed().map { key in
+                [
+                    "name": key.name, "keyID": key.keyID, "verifierKey": key.verifierKey,
+                    "created": Self.dateText(key.createdAt), "revoked": key.isRevoked,
+                    "revokedAt": key.revokedAt.map(Self.dateText) ?? "",
+                    "registrationLink": SitePaths.verifyLedgerEntry(key.registrationIndex),
+                    "registrationIndex": String(key.registrationIndex),
+                    "revocationLink": key.revocationIndex.map(SitePaths.verifyLedgerEntry) ?? "",
+                    "revocationIndex": key.revocationIndex.map(String.init) ?? "",
+                    "revokeAction": SitePaths.organization(id) + "/keys/\(key.id.uuidString.lowercased())/revoke",
+                ] as [String: Any]
+            },
+            "action": SitePaths.organization(id) + "/keys",
+            "empty": keys.isEmpty,
+        ]
+        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        return view
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+import TrustLedger
+
+extension SitePages {
+    func addLedgerRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(SitePaths.ledger)) { request, context in try await ledgerPage(request, context) }
+    }
+
+    private func ledgerPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let language = context.language
+        let status = try await ledger.status()
+        var view: [String: Any] = [
+            "origin": ledger.origin, "verifierKey": ledger.verifier.verifierKey,
+            "size": String(status.checkpoint.size), "rootHash": status.checkpoint.rootHash.base64EncodedString(),
+            "checkpoint": String(decoding: status.note, as: UTF8.self),
+            "policy": ledger.policyText, "hasPolicy": !ledger.policyText.isEmpty, "policyMet": status.policyMet,
+            "reasons": status.reasons, "isSequencing": status.isSequencing,
+            "witnesses": status.cosignatures.map { cosignature in
+                [
+                    "name": cosignature.witness.verifier.name, "url": cosignature.witness.url ?? "",
+                    "side": cosignature.witness.side.label.text(in: language),
+                    "sideCode": cosignature.witness.side.rawValue, "cosigned": cosignature.cosigned,
+                    "time": cosignature.timestamp.map {
+                        Date(timeIntervalSince1970: Double($0)).formatted(.iso8601)
+                    } ?? "",
+                ] as [String: Any]
+            },
+            "recent": try await ledger.recentEntries(limit: 10).map { index, entry in
+                [
+                    "index": String(index), "summary": LedgerEntrySummary(entry).text,
+                    "verifyLink": SitePaths.verifyLedgerEntry(index),
+                ]
+            },
+        ]
+        view["hasWitnesses"] = !status.cosignatures.isEmpty
+        var httpStatus = HTTPResponse.Status.ok
+        if let asked = request.uri.queryParameters.get("entry") {
+            view["entry"] = asked
+            do {
+                view["result"] = try await verification(of: asked, language: language)
+            } catch let error as any DomainError {
+                view["entryError"] = error.message.text(in: language)
+                httpStatus = error.kind == .notFound ? .notFound : .badRequest
+            }
+        }
+        return renderer.render(
+            "ledger", title: text("ledger_title", context), view: view, request: request, context: context,
+            status: httpStatus)
+    }
+
+    /// Fetches an entry and its proof, then checks them as an outside client would: log signature, witness
+    /// policy and inclusion under the checkpoint's root.
+    private func verification(of asked: String, language: Language) async throws -> [String: Any] {
+        guard let index = UInt64(asked.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError([FieldIssue("entry", Message("must be a whole number.", "必须是整数。"))])
+        }
+        let found = try await ledger.entry(at: index)
+        let report = LedgerVerifier(logVerifier: ledger.verifier, policy: ledger.policy, origin: ledger.origin)
+            .verifyEntry(found.entry, index: index, proof: found.proof, checkpoint: found.note)
+        return [
+            "index": String(index),
+            "text": String(data: found.entry, encoding: .utf8) ?? found.entry.base64EncodedString(),
+            "leafHash": MerkleHash.leafHash(found.entry).base64EncodedString(),
+            "proof": found.proof.map { $0.base64EncodedString() }, "treeSize": String(found.checkpoint.size),
+            "valid": report.isValid, "reasons": report.reasons,
+        ]
+    }
+}
+
+/// A one-line description of a ledger entry for lists: its type and subject when it is a Silkbridge JSON entry.
+struct LedgerEntrySummary {
+    let text: String
+
+    init(_ entry: Data) {
+        guard let object = try? JSONSerialization.jsonObject(with: entry) as? [String: Any],
+            let type = object["type"] as? String
+        else {
+            text = String(decoding: entry.prefix(120), as: UTF8.self)
+            return
+        }
+        let subject = [object["organizationName"], object["keyName"], object["keyId"]]
+            .compactMap { $0 as? String }.joined(separator: " · ")
+        text = subject.isEmpty ? type : "\(type): \(subject)"
+    }
+}

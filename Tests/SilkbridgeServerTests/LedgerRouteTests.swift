@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import SQLKit
+import SilkbridgeServer
+import SilkbridgeStorage
+import SilkbridgeTestSupport
+import Testing
+import TrustLedger
+
+@Suite struct LedgerRouteTests {
+    @Test(arguments: TestDatabase.available)
+    func tilesAndTheCheckpointAreWhatTrustLedgerProduces(database: TestDatabase) async throws {
+        let log = try await LedgerTestLog(database, entries: 600)
+        try await log.withApp { client in
+            let checkpoint = try await client.execute(uri: "/ledger/checkpoint", method: .get)
+            #expect(checkpoint.status == .ok)
+            #expect(checkpoint.headers[.cacheControl] == "no-cache")
+            let (parsed, _) = try Checkpoint.open(
+                Data(buffer: checkpoint.body), verifiers: [log.signer.verifier])
+            #expect(parsed.origin == log.signer.name)
+            #expect(parsed.size == 600)
+            #expect(parsed.rootHash == log.tree.rootHash)
+
+            for id in TileLayout.changedTiles(from: 0, to: 600) {
+                let response = try await client.execute(uri: "/ledger/" + id.path, method: .get)
+                #expect(response.status == .ok, "\(id)")
+                #expect(Data(buffer: response.body) == log.tiles[id], "\(id)")
+                let cache = response.headers[.cacheControl] ?? ""
+                #expect(id.isPartial ? !cache.contains("immutable") : cache.contains("immutable"), "\(id)")
+            }
+            // A client that saw size 5 can still read the tiles of that size.
+            let early = try await client.execute(uri: "/ledger/tile/entries/000.p/5", method: .get)
+            #expect(try EntryBundle(data: Data(buffer: early.body)).entries == Array(log.entries.prefix(5)))
+        }
+    }
+
+    @Test(arguments: [
+        "/ledger/tile/0/002", "/ledger/tile/0/x000/001", "/ledger/tile/0/001.p/200", "/ledger/tile/64/000",
+        "/ledger/tile/entries/3", "/ledger/tile/1/000.p/0",
+    ])
+    func unknownOrNonCanonicalTilesAreProblems(path: String) async throws {
+        let log = try await LedgerTestLog(entries: 20)
+        try await log.withApp { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .notFound)
+            #expect(try response.problemDetail().contains("tile"))
+        }
+    }
+
+    @Test func entriesComeWithProofsThatVerify() async throws {
+        let log = try await LedgerTestLog(entries: 300)
+        try await log.withApp { client in
+            let response = try await client.api(.get, "/api/v1/ledger/entries/257")
+            #expect(response.status == .ok)
+            let json = try response.json()
+            let entry = try #require(Data(base64Encoded: json["entry"] as? String ?? ""))
+            #expect(entry == log.entries[257])
+            #expect(json["text"] as? String == String(decoding: entry, as: UTF8.self))
+            let proof = try #require(json["inclusionProof"] as? [String]).compactMap { Data(base64Encoded: $0) }
+            let report = LedgerVerifier(logVerifier: log.signer.verifier, policy: try WitnessPolicy(groups: []))
+                .verifyEntry(
+                    entry, index: 257, proof: proof, checkpoint: Data((json["checkpoint"] as? String ?? "").utf8))
+            #expect(report.isValid, "\(report.reasons)")
+
+            let consistency = try await client.api(.get, "/api/v1/ledger/consistency?from=10&to=300")
+            #expect(consistency.status == .ok)
+            let body = try consistency.json()
+            let hashes = try #require(body["proof"] as? [String]).compactMap { Data(base64Encoded: $0) }
+            try ConsistencyProof.verify(
+                oldSize: 10, newSize: 300, oldRoot: try await log.tree.rootHash(size: 10), newRoot: log.tree.rootHash,
+                proof: hashes)
+            #expect(body["fromRoot"] as? String == (try await log.tree.rootHash(size: 10)).base64EncodedString())
+            let latest = try await client.api(.get, "/api/v1/ledger/consistency?from=299")
+            #expect(try latest.json()["to"] as? Int == 300)
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/ledger/entries/20", HTTPResponse.Status.notFound),
+        ("/api/v1/ledger/entries/-1", .badRequest),
+        ("/api/v1/ledger/entries/x", .badRequest),
+        ("/api/v1/ledger/consistency?from=0", .badRequest),
+        ("/api/v1/ledger/consistency?from=20&to=10", .badRequest),
+        ("/api/v1/ledger/consistency?from=1&to=21", .badRequest),
+        ("/api/v1/ledger/consistency", .badRequest),
+        ("/api/v1/ledger/consistency?from=abc", .badRequest),
+    ])
+    func badLedgerRequestsGetProblems(path: String, status: HTTPResponse.Status) async throws {
+        let log = try await LedgerTestLog(entries: 20)
+        try await log.withApp { client in
+            let response = try await client.api(.get, path)
+            #expect(response.status == status, "\(response.text)")
+            #expect(try !response.problemDetail().isEmpty)
+        }
+    }
+
+    @Test func theLedgerDescribesItselfAndItsPolicy() async throws {
+        let log = try await LedgerTestLog(entries: 3)
+        try await log.withApp { client in
+            let json = try await client.api(.get, "/api/v1/ledger").json()
+            #expect(json["origin"] as? String == log.signer.name)
+            #expect(json["verifierKey"] as? String == log.signer.verifier.verifierKey)
+            #expect(json["size"] as? Int == 3)
+            #expect(json["policy"] as? String == "")
+            #expect(json["policyMet"] as? Bool == true)
+        }
+    }
+
+    @Test(arguments: ["en", "zh-Hans"])
+    func theLedgerPageShowsTheLogAndVerifiesAnEntry(language: String) async throws {
+        let log = try await LedgerTestLog(entries: 12)
+        try await log.withApp { client in
+            var browser = BrowserSession(client, language: language)
+            let page = try await browser.get("/ledger?entry=7")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(language == "en" ? "Trust ledger" : "信任账本"))
+            #expect(page.text.contains("<strong id=\"ledger-size\">12</strong>"))
+            #expect(page.text.contains("id=\"verification\""))
+            #expect(page.text.contains(language == "en" ? "✓ verified" : "✓ 已验证"))
+            #expect(!page.text.contains("{{"))
+            let home = try await browser.get("/")
+            #expect(home.text.contains("href=\"/ledger\""))
+            let missing = try await browser.get("/ledger?entry=99")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("class=\"field-error\""))
+            let garbage = try await browser.get("/ledger?entry=seven")
+            #expect(garbage.status == .badRequest)
+        }
+    }
+
+    @Test func aDamagedLogStopsTheServerAtStart() async throws {
+        let log = try await LedgerTestLog(entries: 40)
+        let database = try SilkbridgeDatabase(location: log.location, logger: Logger(label: "test"))
+        try await database.migrate()
+        try await database.ledger.append(
+            LedgerBatch(
+                oldSize: 40, entries: [Data("forged".utf8)], leafHashes: [], tiles: [:],
+                checkpoint: try #require(try await database.ledger.latestCheckpoint())))
+        await database.shutdown()
+        await #expect(throws: SequencerError.self) {
+            _ = try await buildApplication(configuration: log.configuration())
+        }
+    }
+}
