@@ -107,6 +107,7 @@ private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, 
     }
     let count = try await demo.load()
     logger.notice(
-        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)")
+        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)"
+    )
     return true
 }
