@@ -146,6 +146,7 @@ let package = Package(
         .testTarget(
             name: "SilkbridgeServerTests",
             dependencies: [
+                "SilkbridgeAPI",
                 "SilkbridgeServer",
                 "SilkbridgeTestSupport",
                 "TrustLedger",

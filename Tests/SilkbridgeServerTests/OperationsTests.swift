@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SilkbridgeAPI
 import Testing
 
 @Suite struct OperationsTests {
@@ -12,6 +13,17 @@ import Testing
             #expect(spec.status == .ok)
             #expect(spec.text.hasPrefix("openapi: \"3.1.0\""))
             #expect(spec.text.contains("/organizations/{organizationId}/members"))
+        }
+    }
+
+    /// Errors are answered as problems on every operation, so each must document them.
+    @Test func everyOperationDocumentsItsProblemResponse() throws {
+        let spec = String(decoding: try OpenAPIDocument.yaml(), as: UTF8.self)
+        let operations = spec.components(separatedBy: "operationId: ").dropFirst()
+        #expect(operations.count >= 19)
+        for operation in operations {
+            let name = operation.prefix { !$0.isWhitespace }
+            #expect(operation.contains(##"default: {$ref: "#/components/responses/Problem"}"##), "\(name)")
         }
     }
 
