@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import SilkbridgeCore
 import SilkbridgeServer
 import SilkbridgeStorage
 import SilkbridgeTestSupport
@@ -142,6 +143,62 @@ import Testing
                 }
                 #expect(requests.map(\.delivery) == Array(repeating: requests.first?.delivery, count: 2))
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func privateAddressesAreNeverContactedAndDeliveriesAreGivenUpAfterTheLastTry(database: TestDatabase)
+        async throws
+    {
+        let location = database.freshLocation()
+        try await withApp(at: location) { client in
+            let parties = try await InterestAPITests().parties(client)
+            let owner = try #require(
+                try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
+                    .json()["organizationId"] as? String)
+            let path = "/api/v1/organizations/\(owner)/webhooks"
+            let created = try await client.api(
+                .post, path, token: parties.owner,
+                json: #"{"url":"http://10.1.2.3/hook","kinds":["interest.received","stage.changed"]}"#)
+            let webhook = try #require(try created.json()["id"] as? String)
+            _ = try await InterestAPITests().send(client, parties)
+
+            let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
+            let httpClient = WebhookDeliveryWorker.makeClient()
+            let worker = WebhookDeliveryWorker(
+                repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
+            do {
+                // A second process cannot take a delivery another one has claimed.
+                var now = Date().addingTimeInterval(1)
+                let due = try await database.webhooks.dueDeliveries(at: now, limit: 10)
+                #expect(due.count == 1)
+                let delivery = try #require(due.first?.0)
+                #expect(try await database.webhooks.claim(delivery, until: now) == true)
+                #expect(try await database.webhooks.claim(delivery, until: now) == false)
+
+                for delay in [0] + SilkbridgeCore.WebhookDelivery.retryDelays {
+                    now = now.addingTimeInterval(delay + 1)
+                    #expect(try await worker.runDueDeliveries(now: now) == 1)
+                }
+                #expect(try await worker.runDueDeliveries(now: now.addingTimeInterval(86_400)) == 0)
+            } catch {
+                try await httpClient.shutdown()
+                await database.shutdown()
+                throw error
+            }
+            try await httpClient.shutdown()
+            await database.shutdown()
+
+            let log = try await deliveries(client, path, webhook, parties.owner)
+            #expect(log.first?["state"] as? String == "failed")
+            #expect(log.first?["nextAttemptAt"] == nil)
+            let attempts = try #require(log.first?["attempts"] as? [[String: Any]])
+            #expect(attempts.count == 6)
+            #expect(attempts.allSatisfy { $0["statusCode"] == nil })
+            #expect(
+                attempts.allSatisfy {
+                    ($0["error"] as? String)?.contains("10.1.2.3 is neither loopback nor public") == true
+                })
         }
     }
 

@@ -135,6 +135,9 @@ public protocol WebhookRepository: Sendable {
     func deliveries(of webhookId: UUID, limit: Int) async throws -> [WebhookDelivery]
     /// Pending deliveries due at `now`, oldest first, with their webhooks.
     func dueDeliveries(at now: Date, limit: Int) async throws -> [(WebhookDelivery, Webhook)]
+    /// Takes a due delivery for one try: moves its next try to `lease` unless another process already did.
+    /// A process that dies while sending leaves the delivery due again when the lease ends.
+    func claim(_ delivery: WebhookDelivery, until lease: Date) async throws -> Bool
     /// Stores a try and the delivery's new state.
     func record(_ attempt: DeliveryAttempt, of delivery: WebhookDelivery) async throws
 }

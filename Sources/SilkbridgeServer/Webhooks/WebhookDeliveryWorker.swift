@@ -51,6 +51,9 @@ public struct WebhookDeliveryWorker: Sendable {
         self.logger = logger
     }
 
+    /// How long a delivery being sent is kept from other processes; longer than any try can take.
+    static let lease: TimeInterval = 120
+
     /// A client that never follows redirects; the caller shuts it down.
     public static func makeClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration(
@@ -63,7 +66,10 @@ public struct WebhookDeliveryWorker: Sendable {
     @discardableResult
     public func runDueDeliveries(now: Date, limit: Int = 20) async throws -> Int {
         let due = try await repository.dueDeliveries(at: now, limit: limit)
+        var tried = 0
         for (delivery, webhook) in due {
+            guard try await repository.claim(delivery, until: now.addingTimeInterval(Self.lease)) else { continue }
+            tried += 1
             let attempt = await send(delivery, to: webhook, now: now)
             try await repository.record(attempt, of: delivery.recording(attempt))
             if !attempt.succeeded {
@@ -72,7 +78,7 @@ public struct WebhookDeliveryWorker: Sendable {
                 )
             }
         }
-        return due.count
+        return tried
     }
 
     func send(_ delivery: WebhookDelivery, to webhook: Webhook, now: Date) async -> DeliveryAttempt {

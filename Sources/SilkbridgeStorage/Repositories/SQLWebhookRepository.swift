@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SilkbridgeCore
 
 /// Webhooks, their deliveries and tries in the SQL database.
@@ -54,6 +55,18 @@ struct SQLWebhookRepository: WebhookRepository {
         return try await withAttempts(records).compactMap { delivery in
             byId[delivery.webhookId].map { (delivery, $0) }
         }
+    }
+
+    func claim(_ delivery: WebhookDelivery, until lease: Date) async throws -> Bool {
+        guard let current = delivery.nextAttemptAt else { return false }
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.update(WebhookDeliveryRecord.schema)
+            .set("next_attempt_at", to: AuditRecord.micros(lease))
+            .where("id", .equal, delivery.id)
+            .where("state", .equal, DeliveryState.pending.rawValue)
+            .where("next_attempt_at", .equal, AuditRecord.micros(current))
+            .returning("id").all()
+        return !rows.isEmpty
     }
 
     func record(_ attempt: DeliveryAttempt, of delivery: WebhookDelivery) async throws {
