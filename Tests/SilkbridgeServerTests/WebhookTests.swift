@@ -146,6 +146,49 @@ import Testing
         }
     }
 
+    @Test func redirectsAreNotFollowed() async throws {
+        let location = TestDatabase.sqlite.freshLocation()
+        let receiver = Receiver()
+        let router = Router()
+        router.post("/moved") { _, _ -> Response in
+            Response(status: .found, headers: [.location: "/hook"])
+        }
+        router.post("/hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            return Response(status: await receiver.received(request.headers, Data(buffer: body)))
+        }
+        let receiverApp = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await receiverApp.test(.live) { receiverClient in
+            let port = try #require(receiverClient.port)
+            try await withApp(at: location) { client in
+                let parties = try await InterestAPITests().parties(client)
+                let owner = try #require(
+                    try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
+                        .json()["organizationId"] as? String)
+                let path = "/api/v1/organizations/\(owner)/webhooks"
+                let created = try await client.api(
+                    .post, path, token: parties.owner,
+                    json: #"{"url":"http://127.0.0.1:\#(port)/moved","kinds":["interest.received"]}"#)
+                let webhook = try #require(try created.json()["id"] as? String)
+                _ = try await InterestAPITests().send(client, parties)
+
+                let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
+                let httpClient = WebhookDeliveryWorker.makeClient()
+                let worker = WebhookDeliveryWorker(
+                    repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
+                let tried = try? await worker.runDueDeliveries(now: Date().addingTimeInterval(1))
+                try await httpClient.shutdown()
+                await database.shutdown()
+                #expect(tried == 1)
+
+                let log = try await deliveries(client, path, webhook, parties.owner)
+                #expect(log.first?["state"] as? String == "pending")
+                #expect((log.first?["attempts"] as? [[String: Any]])?.first?["statusCode"] as? Int == 302)
+                #expect(await receiver.requests.isEmpty)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func privateAddressesAreNeverContactedAndDeliveriesAreGivenUpAfterTheLastTry(database: TestDatabase)
         async throws
@@ -246,13 +289,16 @@ actor Receiver {
     }
 }
 
-/// `withApp` on a given database location, so a test can open the same database beside the application.
+/// `withApp` on a given database location, so a test can open the same database beside the application, and
+/// without the background delivery worker.
 func withApp(at location: DatabaseLocation, _ body: @Sendable (any TestClientProtocol) async throws -> Void)
     async throws
 {
     let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-key-\(UUID()).key").path
-    let configuration = ServerConfiguration(
+    var configuration = ServerConfiguration(
         database: location, passwordCost: 4, ledger: LedgerConfiguration(keyFile: keyFile))
+    // The test runs the worker itself; the application's own would race it (router tests run the services).
+    configuration.webhookDeliveryInterval = nil
     let app = try await buildApplication(configuration: configuration)
     try await app.test(.router, body)
 }

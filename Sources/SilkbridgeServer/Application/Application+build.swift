@@ -98,7 +98,9 @@ public func buildApplication(
         logger: logger)
     // Services stop in reverse order: the ledger gives its lease back before the database closes.
     app.addServices(DatabaseService(database: database), LedgerService(appender: ledger.appender, logger: logger))
-    app.addServices(WebhookDeliveryService(repository: database.webhooks, logger: logger))
+    if let interval = configuration.webhookDeliveryInterval {
+        app.addServices(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
+    }
     return app
 }
 
