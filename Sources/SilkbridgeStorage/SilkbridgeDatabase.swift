@@ -26,6 +26,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var searchSource: any SearchSource { SQLSearchSource(database: database) }
     public var inbox: any InboxRepository { SQLInboxRepository(database: database) }
     public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
+    public var webhooks: any WebhookRepository { SQLWebhookRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -61,6 +62,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
         migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
+        migrations.add(M008_CreateWebhooks())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

@@ -14,6 +14,7 @@ struct APIHandler: APIProtocol {
     let catalog: ReferenceCatalog
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService
+    let webhooks: WebhookService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

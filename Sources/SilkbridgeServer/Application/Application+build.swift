@@ -44,6 +44,7 @@ public func buildApplication(
     }
     let organizationKeys = OrganizationKeyService(
         keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
+    let webhooks = WebhookService(repository: database.webhooks, directory: directory)
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -78,7 +79,7 @@ public func buildApplication(
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
-        organizationKeys: organizationKeys
+        organizationKeys: organizationKeys, webhooks: webhooks
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
@@ -86,6 +87,7 @@ public func buildApplication(
         ledger: ledger, organizationKeys: organizationKeys
     )
     site.addRoutes(to: router)
+    WebhookPages(site: site, webhooks: webhooks).addRoutes(to: router)
     ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
         to: router)
 
@@ -96,6 +98,9 @@ public func buildApplication(
         logger: logger)
     // Services stop in reverse order: the ledger gives its lease back before the database closes.
     app.addServices(DatabaseService(database: database), LedgerService(appender: ledger.appender, logger: logger))
+    if let interval = configuration.webhookDeliveryInterval {
+        app.addServices(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
+    }
     return app
 }
 

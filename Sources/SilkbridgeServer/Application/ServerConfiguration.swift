@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// The trust ledger's key, origin, witnesses and policy.
     public var ledger: LedgerConfiguration
+    /// How often the webhook worker looks for due deliveries; nil runs no worker (tests drive it themselves).
+    public var webhookDeliveryInterval: Duration? = .seconds(5)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,

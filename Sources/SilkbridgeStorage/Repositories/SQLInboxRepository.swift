@@ -7,7 +7,9 @@ struct SQLInboxRepository: InboxRepository {
     let database: any Database
 
     func add(_ notices: [Notice]) async throws {
-        for notice in notices { try await NoticeRecord(notice).create(on: database) }
+        try await database.transaction { database in
+            try await WebhookDeliveryRecord.store(notices, on: database)
+        }
     }
 
     func notices(for organizations: Set<UUID>, limit: Int) async throws -> [Notice] {

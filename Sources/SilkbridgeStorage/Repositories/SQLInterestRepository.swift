@@ -10,7 +10,7 @@ struct SQLInterestRepository: InterestRepository {
         try await database.transaction { database in
             try await InterestRecord(interest).create(on: database)
             for event in audit { try await AuditRecord(event).create(on: database) }
-            for notice in notices { try await NoticeRecord(notice).create(on: database) }
+            try await WebhookDeliveryRecord.store(notices, on: database)
         }
     }
 
@@ -22,7 +22,7 @@ struct SQLInterestRepository: InterestRepository {
             record.apply(interest)
             try await record.update(on: database)
             for event in audit { try await AuditRecord(event).create(on: database) }
-            for notice in notices { try await NoticeRecord(notice).create(on: database) }
+            try await WebhookDeliveryRecord.store(notices, on: database)
         }
     }
 
@@ -48,7 +48,7 @@ struct SQLInterestRepository: InterestRepository {
     func add(_ message: InterestMessage, notices: [Notice]) async throws {
         try await database.transaction { database in
             try await InterestMessageRecord(message).create(on: database)
-            for notice in notices { try await NoticeRecord(notice).create(on: database) }
+            try await WebhookDeliveryRecord.store(notices, on: database)
         }
     }
 

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+/// An organisation's webhooks page, for its owners and admins: the endpoints, a form to add one (whose secret is
+/// shown once, on the page that answers the form) and the log of recent deliveries. Same use case as the API.
+struct WebhookPages: Sendable {
+    let site: SitePages
+    let webhooks: WebhookService
+
+    static func path(_ id: UUID) -> String { SitePaths.organization(id) + "/webhooks" }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/organizations/:id/webhooks") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await page(request, context)
+        }
+        router.post("/organizations/:id/webhooks") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            let form = try await FormData(request: request, context: context)
+            let kinds = NoticeKind.allCases.map(\.rawValue).filter { form[$0] != nil }
+            do {
+                let created = try await webhooks.create(url: form["url"] ?? "", kinds: kinds, for: id, by: account)
+                return try await page(request, context, created: created)
+            } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
+                let errors = FormErrors(error, language: context.language, values: ["url": form["url"] ?? ""])
+                return try await page(request, context, errors: errors)
+            }
+        }
+        router.post("/organizations/:id/webhooks/:webhook/delete") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
+            _ = try await FormData(request: request, context: context)
+            try await webhooks.delete(webhookId, of: id, by: account)
+            return PageRenderer.redirect(to: Self.path(id))
+        }
+    }
+
+    private func page(
+        _ request: Request, _ context: AppRequestContext, created: Webhook? = nil, errors: FormErrors? = nil
+    ) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try site.pathID(context)
+        let language = context.language
+        let organization = try await site.directory.organization(id: id)
+        let list = try await webhooks.webhooks(of: id, by: account)
+        var items: [[String: Any]] = []
+        for webhook in list.reversed() {
+            let deliveries = try await webhooks.deliveries(of: webhook.id, of: id, by: account, limit: 10)
+            items.append([
+                "url": webhook.url,
+                "kinds": NoticeKind.allCases.filter(webhook.kinds.contains).map { $0.label.text(in: language) }
+                    .joined(separator: " · "),
+                "created": SitePages.dateText(webhook.createdAt),
+                "deleteAction": Self.path(id) + "/\(webhook.id.uuidString.lowercased())/delete",
+                "noDeliveries": deliveries.isEmpty,
+                "deliveries": deliveries.map { delivery in
+                    [
+                        "at": delivery.createdAt.formatted(.iso8601), "kind": delivery.kind.rawValue,
+                        "state": site.text("webhook_state_\(delivery.state.rawValue)", context),
+                        "delivered": delivery.state == .delivered, "failed": delivery.state == .failed,
+                        "attempts": delivery.attempts.map { attempt in
+                            [
+                                "at": attempt.at.formatted(.iso8601),
+                                "result": attempt.statusCode.map { "HTTP \($0)" } ?? attempt.error ?? "",
+                            ]
+                        },
+                        "next": delivery.nextAttemptAt?.formatted(.iso8601) ?? "",
+                    ] as [String: Any]
+                },
+            ])
+        }
+        var view: [String: Any] = [
+            "organization": OrganizationView(organization, catalog: site.catalog, language: language),
+            "items": items, "empty": items.isEmpty, "action": Self.path(id),
+            "kinds": NoticeKind.allCases.map { kind in
+                ["value": kind.rawValue, "label": kind.label.text(in: language), "checked": true] as [String: Any]
+            },
+        ]
+        if let created { view["secret"] = created.secret }
+        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        return site.renderer.render(
+            "webhooks", title: site.text("webhooks_title", context), view: view, request: request, context: context,
+            status: errors == nil ? (created == nil ? .ok : .created) : .badRequest)
+    }
+}
