@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "silkbridge", targets: ["silkbridge"]),
         .library(name: "MultilingualText", targets: ["MultilingualText"]),
+        .library(name: "SilkbridgeStorage", targets: ["SilkbridgeStorage"]),
+        .library(name: "TrustLedger", targets: ["TrustLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

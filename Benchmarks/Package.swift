@@ -5,7 +5,10 @@ import PackageDescription
 let package = Package(
     name: "SilkbridgeBenchmarks",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "Silkbridge", path: "..")],
+    dependencies: [
+        .package(name: "Silkbridge", path: ".."),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
     targets: [
         .executableTarget(
             name: "SearchBenchmark",
@@ -13,6 +16,17 @@ let package = Package(
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
             ]
-        )
+        ),
+        .executableTarget(
+            name: "LedgerBenchmark",
+            dependencies: [
+                .product(name: "SilkbridgeStorage", package: "Silkbridge"),
+                .product(name: "TrustLedger", package: "Silkbridge"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        ),
     ]
 )
