@@ -78,23 +78,11 @@ import Testing
     func deliversSignedNoticesAndRetriesAfterAFailure(database: TestDatabase) async throws {
         let location = database.freshLocation()
         let receiver = Receiver()
-        let router = Router()
-        router.post("/hook") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 1 << 20)
-            return Response(status: await receiver.received(request.headers, Data(buffer: body)))
-        }
-        let receiverApp = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await receiverApp.test(.live) { receiverClient in
-            let port = try #require(receiverClient.port)
+        try await withReceiver(receiver) { port in
             try await withApp(at: location) { client in
                 let parties = try await InterestAPITests().parties(client)
-                let owner = try #require(
-                    try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
-                        .json()["organizationId"] as? String)
-                let path = "/api/v1/organizations/\(owner)/webhooks"
-                let created = try await client.api(
-                    .post, path, token: parties.owner,
-                    json: #"{"url":"http://127.0.0.1:\#(port)/hook","kinds":["interest.received"]}"#)
+                let (owner, path, created) = try await createWebhook(
+                    client, parties, #"{"url":"http://127.0.0.1:\#(port)/hook","kinds":["interest.received"]}"#)
                 #expect(created.status == .created, "\(created.text)")
                 let webhook = try #require(try created.json()["id"] as? String)
                 await receiver.expect(secret: try #require(try created.json()["secret"] as? String))
@@ -102,11 +90,7 @@ import Testing
                 let interest = try await InterestAPITests().send(client, parties)
                 // The owner's notice became one delivery, stored with it; the sender's organisation has no webhook.
                 let start = Date().addingTimeInterval(1)
-                let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
-                let httpClient = WebhookDeliveryWorker.makeClient()
-                let worker = WebhookDeliveryWorker(
-                    repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
-                do {
+                try await withWorker(at: location) { worker, _ in
                     #expect(try await worker.runDueDeliveries(now: start) == 1)
                     let failed = try await deliveries(client, path, webhook, parties.owner)
                     #expect(failed.first?["state"] as? String == "pending")
@@ -122,13 +106,7 @@ import Testing
                         (delivered.first?["attempts"] as? [[String: Any]])?.compactMap { $0["statusCode"] as? Int }
                             == [500, 200])
                     #expect(try await worker.runDueDeliveries(now: start.addingTimeInterval(86_400)) == 0)
-                } catch {
-                    try await httpClient.shutdown()
-                    await database.shutdown()
-                    throw error
                 }
-                try await httpClient.shutdown()
-                await database.shutdown()
 
                 let requests = await receiver.requests
                 #expect(requests.count == 2)
@@ -149,36 +127,17 @@ import Testing
     @Test func redirectsAreNotFollowed() async throws {
         let location = TestDatabase.sqlite.freshLocation()
         let receiver = Receiver()
-        let router = Router()
-        router.post("/moved") { _, _ -> Response in
-            Response(status: .found, headers: [.location: "/hook"])
-        }
-        router.post("/hook") { request, _ -> Response in
-            let body = try await request.body.collect(upTo: 1 << 20)
-            return Response(status: await receiver.received(request.headers, Data(buffer: body)))
-        }
-        let receiverApp = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await receiverApp.test(.live) { receiverClient in
-            let port = try #require(receiverClient.port)
+        try await withReceiver(receiver) { port in
             try await withApp(at: location) { client in
                 let parties = try await InterestAPITests().parties(client)
-                let owner = try #require(
-                    try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
-                        .json()["organizationId"] as? String)
-                let path = "/api/v1/organizations/\(owner)/webhooks"
-                let created = try await client.api(
-                    .post, path, token: parties.owner,
-                    json: #"{"url":"http://127.0.0.1:\#(port)/moved","kinds":["interest.received"]}"#)
+                let (_, path, created) = try await createWebhook(
+                    client, parties, #"{"url":"http://127.0.0.1:\#(port)/moved","kinds":["interest.received"]}"#)
                 let webhook = try #require(try created.json()["id"] as? String)
                 _ = try await InterestAPITests().send(client, parties)
 
-                let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
-                let httpClient = WebhookDeliveryWorker.makeClient()
-                let worker = WebhookDeliveryWorker(
-                    repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
-                let tried = try? await worker.runDueDeliveries(now: Date().addingTimeInterval(1))
-                try await httpClient.shutdown()
-                await database.shutdown()
+                let tried = try await withWorker(at: location) { worker, _ in
+                    try? await worker.runDueDeliveries(now: Date().addingTimeInterval(1))
+                }
                 #expect(tried == 1)
 
                 let log = try await deliveries(client, path, webhook, parties.owner)
@@ -196,21 +155,12 @@ import Testing
         let location = database.freshLocation()
         try await withApp(at: location) { client in
             let parties = try await InterestAPITests().parties(client)
-            let owner = try #require(
-                try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
-                    .json()["organizationId"] as? String)
-            let path = "/api/v1/organizations/\(owner)/webhooks"
-            let created = try await client.api(
-                .post, path, token: parties.owner,
-                json: #"{"url":"http://10.1.2.3/hook","kinds":["interest.received","stage.changed"]}"#)
+            let (_, path, created) = try await createWebhook(
+                client, parties, #"{"url":"http://10.1.2.3/hook","kinds":["interest.received","stage.changed"]}"#)
             let webhook = try #require(try created.json()["id"] as? String)
             _ = try await InterestAPITests().send(client, parties)
 
-            let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
-            let httpClient = WebhookDeliveryWorker.makeClient()
-            let worker = WebhookDeliveryWorker(
-                repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
-            do {
+            try await withWorker(at: location) { worker, database in
                 // A second process cannot take a delivery another one has claimed.
                 var now = Date().addingTimeInterval(1)
                 let due = try await database.webhooks.dueDeliveries(at: now, limit: 10)
@@ -224,13 +174,7 @@ import Testing
                     #expect(try await worker.runDueDeliveries(now: now) == 1)
                 }
                 #expect(try await worker.runDueDeliveries(now: now.addingTimeInterval(86_400)) == 0)
-            } catch {
-                try await httpClient.shutdown()
-                await database.shutdown()
-                throw error
             }
-            try await httpClient.shutdown()
-            await database.shutdown()
 
             let log = try await deliveries(client, path, webhook, parties.owner)
             #expect(log.first?["state"] as? String == "failed")
@@ -242,6 +186,52 @@ import Testing
                 attempts.allSatisfy {
                     ($0["error"] as? String)?.contains("10.1.2.3 is neither loopback nor public") == true
                 })
+        }
+    }
+
+    /// Registers a webhook for the organisation that owns the parties' opportunity; returns that organisation's id,
+    /// the webhooks path and the answer.
+    func createWebhook(_ client: any TestClientProtocol, _ parties: InterestAPITests.Parties, _ json: String)
+        async throws -> (owner: String, path: String, created: TestResponse)
+    {
+        let owner = try #require(
+            try await client.api(.get, "/api/v1/opportunities/\(parties.opportunity)", token: parties.owner)
+                .json()["organizationId"] as? String)
+        let path = "/api/v1/organizations/\(owner)/webhooks"
+        return (owner, path, try await client.api(.post, path, token: parties.owner, json: json))
+    }
+
+    /// Runs `body` with a receiver on a free loopback port: `/hook` records and answers, `/moved` redirects there.
+    func withReceiver(_ receiver: Receiver, _ body: @Sendable (Int) async throws -> Void) async throws {
+        let router = Router()
+        router.post("/moved") { _, _ -> Response in
+            Response(status: .found, headers: [.location: "/hook"])
+        }
+        router.post("/hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            return Response(status: await receiver.received(request.headers, Data(buffer: body)))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { receiverClient in try await body(try #require(receiverClient.port)) }
+    }
+
+    /// A delivery worker on the application's database, as a second process would run it; closed afterwards.
+    func withWorker<T: Sendable>(
+        at location: DatabaseLocation, _ body: (WebhookDeliveryWorker, SilkbridgeDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
+        let httpClient = WebhookDeliveryWorker.makeClient()
+        let worker = WebhookDeliveryWorker(
+            repository: database.webhooks, client: httpClient, logger: Logger(label: "test"))
+        do {
+            let result = try await body(worker, database)
+            try await httpClient.shutdown()
+            await database.shutdown()
+            return result
+        } catch {
+            try await httpClient.shutdown()
+            await database.shutdown()
+            throw error
         }
     }
 
