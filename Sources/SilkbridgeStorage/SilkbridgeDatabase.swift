@@ -27,6 +27,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var inbox: any InboxRepository { SQLInboxRepository(database: database) }
     public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
     public var webhooks: any WebhookRepository { SQLWebhookRepository(database: database) }
+    public var agreements: any AgreementRepository { SQLAgreementRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -63,6 +64,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
         migrations.add(M008_CreateWebhooks())
+        migrations.add(M011_CreateAgreements())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

@@ -24,15 +24,12 @@ struct LedgerCommand: AsyncParsableCommand {
             if let pinned, logKey == nil, pinned.logKey != description.verifierKey {
                 print("warning: the server now names log key \(description.verifierKey), not the pinned one")
             }
-            let logVerifier = try Ed25519NoteVerifier(verifierKey: logKeyText)
             let keyLines =
                 witnessKey.isEmpty ? description.witnesses.map { "\($0.side) \($0.verifierKey)" } : witnessKey
-            let policyText = witnessPolicy ?? description.policy
-            let policy =
-                policyText.isEmpty
-                ? try WitnessPolicy(groups: [])
-                : try WitnessPolicy(parsing: policyText, keyList: keyLines.joined(separator: "\n"))
-            return (LedgerVerifier(logVerifier: logVerifier, policy: policy, origin: description.origin), pinned)
+            let verifier = try TrustAnchors.verifier(
+                logKey: logKeyText, policy: witnessPolicy ?? description.policy, witnessKeys: keyLines,
+                origin: description.origin)
+            return (verifier, pinned)
         }
     }
 

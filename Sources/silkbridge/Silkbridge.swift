@@ -6,6 +6,8 @@ struct Silkbridge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "silkbridge",
         abstract: "The open platform for China–EU digital cooperation. 中欧数字合作开放平台。",
-        subcommands: [Serve.self, Migrate.self, Keys.self, LedgerCommand.self, WitnessCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, Keys.self, LedgerCommand.self, WitnessCommand.self, AgreementCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }

@@ -44,10 +44,6 @@ struct KeyLedgerEntry: Encodable {
     }
 
     var data: Data {
-        get throws {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(self)
-        }
+        get throws { try CanonicalJSON.encode(self) }
     }
 }

@@ -15,6 +15,7 @@ struct APIHandler: APIProtocol {
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService
     let webhooks: WebhookService
+    let agreements: AgreementService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

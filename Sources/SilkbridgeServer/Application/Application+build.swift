@@ -45,6 +45,9 @@ public func buildApplication(
     let organizationKeys = OrganizationKeyService(
         keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
     let webhooks = WebhookService(repository: database.webhooks, directory: directory)
+    let agreements = AgreementService(
+        repository: database.agreements, directory: directory, keys: database.organizationKeys,
+        interests: database.interests, ledger: ledger, scheme: Ed25519SignatureScheme(), catalog: catalog)
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -79,7 +82,7 @@ public func buildApplication(
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
-        organizationKeys: organizationKeys, webhooks: webhooks
+        organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
