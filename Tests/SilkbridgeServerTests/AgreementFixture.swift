@@ -11,6 +11,7 @@ import TrustLedger
 /// ready to sign agreements with each other.
 struct AgreementFixture {
     struct Party {
+        var email = ""
         let token: String
         let organizationId: String
         let signer: Ed25519NoteSigner
@@ -30,12 +31,13 @@ struct AgreementFixture {
     static func party(
         _ client: any TestClientProtocol, name: String, country: String, extra: String = "", key keyName: String
     ) async throws -> Party {
-        let token = try await client.signUp()
+        let email = "\(keyName.prefix(while: { $0 != "." }))-\(UUID().uuidString.prefix(6))@example.org"
+        let token = try await client.signUp(email)
         let id = try await client.createOrganization(token: token, name: name, country: country, extra: extra)
         let signer = try Ed25519NoteSigner.generate(name: keyName)
         let key = try await registerKey(client, signer, organizationId: id, token: token)
         try await grantSignatory(client, organizationId: id, token: token)
-        return Party(token: token, organizationId: id, signer: signer, keyId: key)
+        return Party(email: email, token: token, organizationId: id, signer: signer, keyId: key)
     }
 
     static func registerKey(

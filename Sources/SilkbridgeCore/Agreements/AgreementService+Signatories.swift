@@ -25,3 +25,11 @@ extension AgreementService {
         return member
     }
 }
+
+extension AgreementService {
+    /// Whether the account may sign for the organisation.
+    public func isSignatory(_ account: Account, of organizationId: UUID) async throws -> Bool {
+        guard try await directory.role(of: account, in: organizationId) != nil else { return false }
+        return try await repository.signatories(of: organizationId).contains(account.id)
+    }
+}

@@ -86,13 +86,15 @@ public func buildApplication(
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
-        catalog: catalog, stylesheet: try Stylesheet.load(), secureCookies: configuration.secureCookies,
-        ledger: ledger, organizationKeys: organizationKeys
+        catalog: catalog, stylesheet: try PublicFile.load("style", "css"), secureCookies: configuration.secureCookies,
+        ledger: ledger, organizationKeys: organizationKeys, agreements: agreements
     )
     site.addRoutes(to: router)
     WebhookPages(site: site, webhooks: webhooks).addRoutes(to: router)
     ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
         to: router)
+    AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
+        .addRoutes(to: router)
 
     var app = Application(
         router: router,

@@ -223,6 +223,10 @@ struct ExchangePages: Sendable {
             view["canAdvance"] = current != .agreement
             view["stageAction"] = ExchangePaths.interestAction(id, "stage")
             view["messageAction"] = ExchangePaths.interestAction(id, "messages")
+            let partner =
+                mine.contains(interest.ownerOrganizationId)
+                ? interest.senderOrganizationId : interest.ownerOrganizationId
+            view["draftAgreementLink"] = AgreementPaths.draftFrom(interest: id, party: partner)
             let names = try await organizationNames(interest.parties)
             view["messages"] = try await interests.messages(of: id, viewer: account).map {
                 [

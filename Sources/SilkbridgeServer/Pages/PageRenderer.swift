@@ -20,7 +20,7 @@ struct PageRenderer: Sendable {
 
     static let pageTemplates = [
         "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
-        "ledger", "webhooks",
+        "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff",
     ]
 
     static func templatesFolder() throws -> URL {

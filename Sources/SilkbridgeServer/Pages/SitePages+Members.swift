@@ -43,6 +43,15 @@ extension SitePages {
             try await directory.removeMember(memberId, from: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
+        router.post("/organizations/:id/members/:member/signatory") { request, context in
+            let account = try context.requireAccount()
+            let (id, memberId) = (
+                try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
+            )
+            let form = try await FormData(request: request, context: context)
+            _ = try await agreements.setSignatory(memberId, of: id, granted: form["granted"] == "true", by: account)
+            return PageRenderer.redirect(to: SitePaths.members(id))
+        }
     }
 
     private func membersPage(_ request: Request, _ context: AppRequestContext, errors: FormErrors?) async throws
@@ -55,6 +64,7 @@ extension SitePages {
         let members = try await directory.members(of: id, by: account)
         let myRole = members.first { $0.accountId == account.id }?.role ?? .member
         let trail = try await directory.auditTrail(of: id, by: account, page: try Paging(limit: 20))
+        let signatories = Set(try await agreements.signatories(of: id, by: account).map(\.id))
         var view: [String: Any] = [
             "organization": OrganizationView(organization, catalog: catalog, language: language),
             "canManage": myRole.managesMembers,
@@ -69,6 +79,8 @@ extension SitePages {
                         language),
                     "roleAction": SitePaths.member(id, member.id) + "/role",
                     "removeAction": SitePaths.member(id, member.id) + "/remove",
+                    "isSignatory": signatories.contains(member.id), "canGrant": myRole == .owner && !member.isPending,
+                    "signatoryAction": SitePaths.member(id, member.id) + "/signatory",
                 ] as [String: Any]
             },
             "audit": trail.items.map {

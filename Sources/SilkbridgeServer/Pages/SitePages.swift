@@ -13,6 +13,7 @@ struct SitePages: Sendable {
     let secureCookies: Bool
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService
+    let agreements: AgreementService
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(SitePaths.home)) { request, context in try await home(request, context) }

@@ -1,0 +1,35 @@
+import Foundation
+import SilkbridgeCore
+
+/// What a list row and the head of an agreement page show, in the page's language.
+struct AgreementView {
+    let dictionary: [String: Any]
+
+    init(summary agreement: Agreement, language: Language, now: Date = Date()) {
+        let content = agreement.current.content
+        let status = agreement.status(at: now)
+        dictionary = [
+            "link": AgreementPaths.agreement(agreement.id),
+            "title": content.title.best(for: language),
+            "kind": agreement.kind.label.text(in: language),
+            "status": status.label.text(in: language),
+            "statusCode": status.rawValue,
+            "parties": agreement.parties.map { party in
+                [
+                    "name": party.name.best(for: language), "side": party.side.label.text(in: language),
+                    "signed": agreement.signature(of: party.organizationId) != nil,
+                    "declineReason": party.declineReason ?? "",
+                    "link": SitePaths.organization(party.organizationId),
+                ] as [String: Any]
+            },
+            "partyNames": agreement.parties.map { $0.name.best(for: language) }.joined(separator: " · "),
+            "areas": content.areas.joined(separator: ", "),
+            "termStart": AgreementDate.format(content.term.start),
+            "termEnd": AgreementDate.format(content.term.end),
+            "termMonths": content.term.durationMonths,
+            "version": agreement.current.number,
+            "digest": agreement.current.digest,
+            "isDigestOnly": agreement.visibility == .digestOnly,
+        ]
+    }
+}
