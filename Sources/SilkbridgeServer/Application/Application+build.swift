@@ -53,9 +53,13 @@ public func buildApplication(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
             into: database, logger: logger)
         if loaded {
-            let keys = try await DemoKeys(accounts: database.accounts, directory: directory, keys: organizationKeys)
-                .load()
-            logger.notice("demo keys registered in the ledger: \(keys)")
+            let signatories = try await DemoKeys(
+                accounts: database.accounts, directory: directory, keys: organizationKeys
+            ).load()
+            let signed = try await DemoAgreements(
+                agreements: agreements, directory: directory, signatories: signatories
+            ).load()
+            logger.notice("demo keys registered and \(signed) agreements drafted or signed in the ledger")
         }
         let opportunities = try await DemoExchange(
             accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,

@@ -108,7 +108,9 @@ struct AgreementPages: Sendable {
             view["hasEnglish"] = content.text.english != nil
             view["hasChinese"] = content.text.chinese != nil
         }
-        view["prevailing"] = content.prevailingLanguage.map { $0 == .english ? "English" : "中文" } ?? ""
+        if let prevailing = content.prevailingLanguage {
+            view["prevailing"] = prevailing == .english ? "English" : "中文"
+        }
         view["attachments"] = content.attachments.map { ["name": $0.name, "sha256": $0.sha256] }
         view["hasAttachments"] = !content.attachments.isEmpty
         view["hasSignatures"] = !agreement.signatures.isEmpty

@@ -15,12 +15,14 @@ struct AgreementView {
             "status": status.label.text(in: language),
             "statusCode": status.rawValue,
             "parties": agreement.parties.map { party in
-                [
+                var view: [String: Any] = [
                     "name": party.name.best(for: language), "side": party.side.label.text(in: language),
                     "signed": agreement.signature(of: party.organizationId) != nil,
-                    "declineReason": party.declineReason ?? "",
                     "link": SitePaths.organization(party.organizationId),
-                ] as [String: Any]
+                ]
+                // Only a reason given opens the template's section; an empty string would too.
+                if let reason = party.declineReason { view["declineReason"] = reason }
+                return view
             },
             "partyNames": agreement.parties.map { $0.name.best(for: language) }.joined(separator: " · "),
             "areas": content.areas.joined(separator: ", "),

@@ -7,13 +7,14 @@ const PKCS8_ED25519 = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2
 
 // Reads `PRIVATE+KEY+<name>+<key id>+<base64(0x01 || seed)>`, as written by `silkbridge keys generate`.
 function seedFromKeyText(text) {
+  // Names and key ids hold no "+", but base64 may: the key material is everything after the fourth one.
   const parts = text.trim().split("+");
-  if (parts.length !== 5 || parts[0] !== "PRIVATE" || parts[1] !== "KEY") {
+  if (parts.length < 5 || parts[0] !== "PRIVATE" || parts[1] !== "KEY") {
     throw new Error(document.documentElement.lang === "zh-Hans"
       ? "这不是 silkbridge keys generate 生成的私钥。"
       : "This is not a private key written by silkbridge keys generate.");
   }
-  const bytes = Uint8Array.from(atob(parts[4]), (c) => c.charCodeAt(0));
+  const bytes = Uint8Array.from(atob(parts.slice(4).join("+")), (c) => c.charCodeAt(0));
   if (bytes.length !== 33 || bytes[0] !== 0x01) {
     throw new Error(document.documentElement.lang === "zh-Hans" ? "该私钥不是 Ed25519 密钥。" : "The key is not an Ed25519 key.");
   }
