@@ -99,6 +99,36 @@ import TrustLedger
         }
     }
 
+    @Test func aLetterOfIntentFromAnInterestMovesItsPipeline() async throws {
+        try await withApp { client in
+            let parties = try await AgreementFixture.make(client)
+            let opportunity = try await OpportunityAPITests.draft(
+                client, token: parties.europe.token, organization: parties.europe.organizationId)
+            _ = try await client.api(.post, "/api/v1/opportunities/\(opportunity)/publish", token: parties.europe.token)
+            let sent = try await client.api(
+                .post, "/api/v1/opportunities/\(opportunity)/interests", token: parties.china.token,
+                json: #"{"organizationId":"\#(parties.china.organizationId)","message":"我们希望合作。"}"#)
+            let interest = try sent.json()["id"] as! String
+            let body =
+                #"{"kind":"letter-of-intent","organizationId":"\#(parties.europe.organizationId)","parties":["\#(parties.china.organizationId)"],"interestId":"\#(interest)","title":{"en":"LoI"},"termStart":"2026-12-01","termMonths":12,"text":{"en":"Intent."}}"#
+            // Only an accepted interest between the parties can be the origin; a pending one moves nothing.
+            let unrelated = try await client.api(
+                .post, "/api/v1/agreements", token: parties.europe.token,
+                json: body.replacingOccurrences(of: interest, with: UUID().uuidString.lowercased()))
+            #expect(unrelated.status == .badRequest)
+            _ = try await client.api(.post, "/api/v1/interests/\(interest)/accept", token: parties.europe.token)
+            let created = try await client.api(.post, "/api/v1/agreements", token: parties.europe.token, json: body)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try created.json()["id"] as! String
+            let (message, version) = try await parties.open(client, id)
+            for party in [parties.europe, parties.china] {
+                _ = try await parties.sign(client, id, as: party, message: message, version: version)
+            }
+            let moved = try await client.api(.get, "/api/v1/interests/\(interest)", token: parties.china.token).json()
+            #expect(moved["stage"] as? String == "letter-of-intent")
+        }
+    }
+
     // MARK: helpers
 
     /// Drafts, opens and has both parties sign; returns the agreement's id.

@@ -9,7 +9,7 @@ extension AgreementService {
     {
         var signature: AgreementSignature?
         var inForceIndex: UInt64?
-        return try await change(id, by: account, now: now) { agreement, _ in
+        let signed = try await change(id, by: account, now: now) { agreement, _ in
             guard agreement.state == .openForSignature, let frozen = agreement.frozenVersion else {
                 throw AgreementError.notOpenForSignature(agreement.status(at: now))
             }
@@ -37,6 +37,25 @@ extension AgreementService {
             }
             return audit
         }
+        if signed.state == .inForce { try await advancePipeline(of: signed, by: account, now: now) }
+        return signed
+    }
+
+    /// An agreement in force moves the interest it grew from to the stage it reached: a letter of intent, or an
+    /// agreement for every other kind.
+    private func advancePipeline(of agreement: Agreement, by account: Account, now: Date) async throws {
+        guard let interestId = agreement.interestId, var interest = try await interests.interest(id: interestId)
+        else { return }
+        let stage: PipelineStage = agreement.kind == .letterOfIntent ? .letterOfIntent : .agreement
+        guard interest.state == .accepted, (interest.stage ?? .contact) < stage else { return }
+        interest.stage = stage
+        interest.updatedAt = now
+        let audit = [interest.ownerOrganizationId, interest.senderOrganizationId].map {
+            directory.audit(
+                $0, account, "interest.stage.\(stage.rawValue)", "by agreement \(agreement.id.uuidString.lowercased())",
+                now)
+        }
+        try await interests.update(interest, audit: audit, notices: [])
     }
 
     /// Declines to sign, with a reason the other parties read; a signatory or admin of a party.
