@@ -129,6 +129,27 @@ import TrustLedger
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func partiesSigningAtOnceBothLand(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let parties = try await AgreementFixture.make(client)
+            let id = try await parties.draft(client)
+            let (message, version) = try await parties.open(client, id)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for party in [parties.europe, parties.china] {
+                    group.addTask {
+                        try await parties.sign(client, id, as: party, message: message, version: version).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [.created, .created])
+            let stored = try await client.api(.get, "/api/v1/agreements/\(id)").json()
+            #expect(stored["status"] as? String == "in-force")
+            #expect((stored["signatures"] as? [[String: Any]])?.count == 2)
+        }
+    }
+
     // MARK: helpers
 
     /// Drafts, opens and has both parties sign; returns the agreement's id.
