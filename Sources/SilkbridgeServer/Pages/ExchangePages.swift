@@ -136,12 +136,17 @@ struct ExchangePages: Sendable {
             var item: [String: Any] = [
                 "link": hit.kind == .organization ? SitePaths.organization(hit.id) : ExchangePaths.opportunity(hit.id),
                 "title": hit.title.best(for: language),
-                "snippet": hit.snippet.best(for: language),
                 "type": label("type", hit.type),
                 "side": label("side", hit.side.rawValue), "sideCode": hit.side.rawValue,
                 "areas": hit.areas.map { label("area", $0) },
             ]
             if let status = hit.status, status != .published { item["status"] = status.label.text(in: language) }
+            if let snippet = hit.snippet.best(for: language) {
+                // Pieces, not HTML: the template escapes each one and wraps the matches in <mark>.
+                item["snippet"] = [
+                    "pieces": snippet.pieces.map { ["text": $0.text, "match": $0.isMatch] as [String: Any] }
+                ]
+            }
             return item
         }
         var view: [String: Any] = [
