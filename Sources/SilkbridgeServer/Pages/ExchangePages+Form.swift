@@ -7,21 +7,16 @@ extension ExchangePages {
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let form = try await FormData(request: request, context: context)
-        let input = OpportunityInput(
-            type: form.text("type").flatMap(OpportunityType.init), title: form.localized("title"),
-            summary: form.localized("summary"), description: form.localized("description"),
-            areas: form.all("areas"), subtopics: [], targetSides: form.all("targetSides").compactMap(Side.init),
-            partnershipTypes: form.all("partnershipTypes").compactMap(PartnershipType.init))
+        let fields = OpportunityFormFields(form)
         let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
         do {
-            let opportunity = try await exchange.create(input, for: organization, by: account)
+            // A value the form could not read is not stored as "not given": the form comes back instead.
+            guard fields.issues.isEmpty else { throw ValidationError(fields.issues) }
+            let opportunity = try await exchange.create(fields.input, for: organization, by: account)
             return PageRenderer.redirect(to: ExchangePaths.opportunity(opportunity.id))
         } catch let error as any DomainError where error.kind == .invalid {
             var values: [String: Any] = [:]
-            for name in ["title", "summary", "description"] {
-                values["\(name)_en"] = form["\(name)_en"] ?? ""
-                values["\(name)_zh"] = form["\(name)_zh"] ?? ""
-            }
+            for name in OpportunityFormFields.textFields { values[name] = form[name] ?? "" }
             let errors = FormErrors(error, language: context.language, values: values)
             return try await formPage(request, context, errors: errors, form: form)
         }
@@ -48,6 +43,24 @@ extension ExchangePages {
             "sides": site.options(Side.allCases, selected: form?.all("targetSides") ?? [], label: \.label, language),
             "partnerships": site.options(
                 PartnershipType.allCases, selected: form?.all("partnershipTypes") ?? [], label: \.label, language),
+            "subtopicGroups": catalog.areas.map { area in
+                [
+                    "area": area.label.best(for: language),
+                    "subtopics": area.subtopics.map {
+                        Option(
+                            value: $0.code, label: $0.label.best(for: language),
+                            selected: form?.all("subtopics").contains($0.code) == true)
+                    },
+                ] as [String: Any]
+            },
+            "countries": site.countryOptions(selected: form?.all("targetCountries") ?? [], language),
+            "stages": site.options(
+                DevelopmentStage.allCases, selected: [form?.text("stage") ?? ""], label: \.label, language),
+            "ipStatuses": site.options(
+                IPStatus.allCases, selected: [form?.text("ipStatus") ?? ""], label: \.label, language),
+            "currencies": Currency.allCases.map {
+                Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form?.text("currency"))
+            },
         ]
         if let errors { view.merge(errors.dictionary) { current, _ in current } }
         return renderer.render(
