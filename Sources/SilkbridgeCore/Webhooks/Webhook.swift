@@ -114,13 +114,13 @@ public enum WebhookPayload {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        var data = [
+            "opportunityId": notice.opportunityId.uuidString.lowercased(), "actorName": notice.actorName,
+        ]
+        data["interestId"] = notice.interestId?.uuidString.lowercased()
         let body = Body(
             id: notice.id.uuidString.lowercased(), kind: notice.kind.rawValue,
-            organizationId: notice.organizationId.uuidString.lowercased(), createdAt: notice.at,
-            data: [
-                "interestId": notice.interestId.uuidString.lowercased(),
-                "opportunityId": notice.opportunityId.uuidString.lowercased(), "actorName": notice.actorName,
-            ])
+            organizationId: notice.organizationId.uuidString.lowercased(), createdAt: notice.at, data: data)
         return (try? encoder.encode(body)) ?? Data()
     }
 }
