@@ -94,3 +94,58 @@ import Testing
         }
     }
 }
+
+@Suite struct OpportunityEditFormTests {
+    @Test(arguments: ["en", "zh-Hans"])
+    func membersEditEveryFieldOthersMayNot(language: String) async throws {
+        try await withApp { client in
+            let owner = try await client.signUp("owner@example.eu")
+            let organization = try await client.createOrganization(token: owner)
+            let created = try await client.api(
+                .post, "/api/v1/opportunities", token: owner,
+                json: """
+                    {"organizationId":"\(organization)","type":"technology-offer","title":{"en":"Grid controller"},\
+                    "summary":{"en":"A controller."},"areas":["smart-energy"],"partnershipTypes":["licensing"],\
+                    "stage":"prototype","ipStatus":"proprietary","targetCountries":["CN"]}
+                    """)
+            let id = try #require(try created.json()["id"] as? String)
+            let edit = "/opportunities/\(id)/edit"
+            _ = try await client.signUp("stranger@example.eu")
+            var stranger = try await ExchangePageTests().browser(
+                client, email: "stranger@example.eu", language: language)
+            // A draft is hidden from non-members altogether.
+            #expect(try await stranger.get(edit).status == .notFound)
+            #expect(try await stranger.post(edit, [("title_en", "Taken over")]).status == .notFound)
+            _ = try await client.api(.post, "/api/v1/opportunities/\(id)/publish", token: owner)
+            #expect(try await stranger.get(edit).status == .forbidden)
+            #expect(try await stranger.post(edit, [("title_en", "Taken over")]).status == .forbidden)
+
+            var browser = try await OpportunityFormTests.logIn(client, language: language)
+            let page = try await browser.get("/opportunities/\(id)")
+            #expect(page.text.contains(#"href="\#(edit)""#))
+            let form = try await browser.get(edit)
+            #expect(form.status == .ok)
+            #expect(form.text.contains(#"value="Grid controller""#))
+            #expect(form.text.contains(#"<option value="prototype" selected>"#))
+            #expect(form.text.contains(#"<option value="CN" selected>"#))
+            #expect(!form.text.contains(#"name="organization""#))
+
+            let fields = [
+                ("type", "technology-offer"), ("title_en", "Grid controller v2"), ("summary_en", "A controller."),
+                ("areas", "smart-energy"), ("partnershipTypes", "licensing"), ("stage", "market-ready"),
+                ("ipStatus", ""), ("subtopics", "smart-energy-smart-grids"),
+            ]
+            let refused = try await browser.post(edit, fields + [("minimum", "5")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains(#"value="Grid controller v2""#))
+            #expect(try await browser.post(edit, fields).status == .seeOther)
+            let stored = try await client.api(.get, "/api/v1/opportunities/\(id)", token: owner).json()
+            #expect(stored["title"] as? [String: String] == ["en": "Grid controller v2"])
+            #expect(stored["stage"] as? String == "market-ready")
+            // Fields the form sends empty are cleared.
+            #expect(stored["ipStatus"] == nil)
+            #expect(stored["targetCountries"] as? [String] == [])
+            #expect(stored["subtopics"] as? [String] == ["smart-energy-smart-grids"])
+        }
+    }
+}

@@ -15,23 +15,51 @@ extension ExchangePages {
             let opportunity = try await exchange.create(fields.input, for: organization, by: account)
             return PageRenderer.redirect(to: ExchangePaths.opportunity(opportunity.id))
         } catch let error as any DomainError where error.kind == .invalid {
-            var values: [String: Any] = [:]
-            for name in OpportunityFormFields.textFields { values[name] = form[name] ?? "" }
-            let errors = FormErrors(error, language: context.language, values: values)
+            let errors = FormErrors(error, language: context.language, values: [:])
             return try await formPage(request, context, errors: errors, form: form)
         }
     }
 
-    func formPage(_ request: Request, _ context: AppRequestContext, errors: FormErrors?, form: FormData? = nil)
-        async throws -> Response
-    {
+    /// The form showing the stored opportunity; members of its organisation only.
+    func editPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let opportunity = try await exchange.opportunity(id: try opportunityID(context), viewer: account)
+        guard try await myOrganizations(context).contains(where: { $0.id == opportunity.organizationId }) else {
+            throw DirectoryError.notAMember
+        }
+        return try await formPage(
+            request, context, errors: nil, form: OpportunityFormFields.form(showing: opportunity), editing: opportunity)
+    }
+
+    /// Applies the edit form: every field is sent, so a field left empty clears what was stored.
+    func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try opportunityID(context)
+        let form = try await FormData(request: request, context: context)
+        let fields = OpportunityFormFields(form)
+        do {
+            guard fields.issues.isEmpty else { throw ValidationError(fields.issues) }
+            _ = try await exchange.update(id: id, with: fields.input, by: account)
+            return PageRenderer.redirect(to: ExchangePaths.opportunity(id))
+        } catch let error as any DomainError where error.kind == .invalid {
+            let current = try await exchange.opportunity(id: id, viewer: account)
+            let errors = FormErrors(error, language: context.language, values: [:])
+            return try await formPage(request, context, errors: errors, form: form, editing: current)
+        }
+    }
+
+    func formPage(
+        _ request: Request, _ context: AppRequestContext, errors: FormErrors?, form: FormData? = nil,
+        editing: Opportunity? = nil
+    ) async throws -> Response {
         let account = try context.requireAccount()
         let language = context.language
         let mine = try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
         let chosen = form?.text("organization")
         var view: [String: Any] = [
-            "action": ExchangePaths.newOpportunity,
-            "hasOrganizations": !mine.isEmpty,
+            "action": editing.map { ExchangePaths.opportunityAction($0.id, "edit") } ?? ExchangePaths.newOpportunity,
+            "editing": editing != nil,
+            "hasOrganizations": editing != nil || !mine.isEmpty,
             "newOrganizationLink": SitePaths.newOrganization,
             "organizations": mine.map {
                 let id = $0.id.uuidString.lowercased()
@@ -62,9 +90,11 @@ extension ExchangePages {
                 Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form?.text("currency"))
             },
         ]
+        for name in OpportunityFormFields.textFields { view[name] = form?[name] ?? "" }
         if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        let title = site.text(editing == nil ? "opportunity_new_title" : "opportunity_edit_title", context)
         return renderer.render(
-            "opportunity-form", title: site.text("opportunity_new_title", context), view: view, request: request,
-            context: context, status: errors == nil ? .ok : .badRequest)
+            "opportunity-form", title: title, view: view, request: request, context: context,
+            status: errors == nil ? .ok : .badRequest)
     }
 }

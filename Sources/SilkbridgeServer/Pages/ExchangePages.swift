@@ -27,6 +27,11 @@ struct ExchangePages: Sendable {
             try await create(request, context)
         }
         router.get("/opportunities/:id") { request, context in try await opportunityPage(request, context) }
+        router.get("/opportunities/:id/edit") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await editPage(request, context)
+        }
+        router.post("/opportunities/:id/edit") { request, context in try await update(request, context) }
         for action in ["publish", "renew", "close"] {
             router.post("/opportunities/:id/\(action)") { request, context in
                 let account = try context.requireAccount()
@@ -77,7 +82,7 @@ struct ExchangePages: Sendable {
         }
     }
 
-    private func opportunityID(_ context: AppRequestContext) throws -> UUID {
+    func opportunityID(_ context: AppRequestContext) throws -> UUID {
         try site.pathID(context, missing: ExchangeError.opportunityNotFound)
     }
 
@@ -174,6 +179,8 @@ struct ExchangePages: Sendable {
             "canPublish": isOwner && status == .draft,
             "canRenew": isOwner && (status == .published || status == .expired),
             "canClose": isOwner && status != .closed,
+            "canEdit": isOwner && (status == .draft || status == .published),
+            "editLink": ExchangePaths.opportunityAction(id, "edit"),
             "publishAction": ExchangePaths.opportunityAction(id, "publish"),
             "renewAction": ExchangePaths.opportunityAction(id, "renew"),
             "closeAction": ExchangePaths.opportunityAction(id, "close"),
@@ -258,7 +265,7 @@ struct ExchangePages: Sendable {
         return names
     }
 
-    private func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {
+    func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {
         guard let account = context.account else { return [] }
         return try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
     }

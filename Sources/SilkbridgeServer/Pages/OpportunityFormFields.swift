@@ -54,6 +54,29 @@ struct OpportunityFormFields {
         "deadline",
     ]
 
+    /// The form as it shows a stored opportunity, for editing.
+    static func form(showing opportunity: Opportunity) -> FormData {
+        var fields: [(name: String, value: String)] = [("type", opportunity.type.rawValue)]
+        for (name, text) in [
+            ("title", opportunity.title), ("summary", opportunity.summary), ("description", opportunity.description),
+        ] {
+            fields += [("\(name)_en", text.english ?? ""), ("\(name)_zh", text.chinese ?? "")]
+        }
+        fields += opportunity.areas.map { ("areas", $0) } + opportunity.subtopics.map { ("subtopics", $0) }
+        fields += opportunity.targetSides.map { ("targetSides", $0.rawValue) }
+        fields += opportunity.targetCountries.map { ("targetCountries", $0) }
+        fields += opportunity.partnershipTypes.map { ("partnershipTypes", $0.rawValue) }
+        fields += [("stage", opportunity.stage?.rawValue ?? ""), ("ipStatus", opportunity.ipStatus?.rawValue ?? "")]
+        if let amount = opportunity.amount {
+            fields += [
+                ("minimum", amount.minimum.map(String.init) ?? ""), ("maximum", amount.maximum.map(String.init) ?? ""),
+                ("currency", amount.currency.rawValue),
+            ]
+        }
+        fields.append(("deadline", opportunity.deadline.map(OpportunityView.day) ?? ""))
+        return FormData(fields: fields)
+    }
+
     /// A date picker gives a day; the deadline is the end of that day in UTC, so that today is still accepted.
     static func endOfDay(_ text: String) -> Date? {
         let parser = DateFormatter()
