@@ -26,12 +26,14 @@ public struct LatinTokenizer: Sendable {
     public func tokens(_ text: String, mode: TokenizationMode = .indexing) -> [String] {
         let scalars = Array(text.lowercased().unicodeScalars)
         var terms: [String] = []
-        forEachTerm(in: scalars[...], mode: mode) { terms.append($0) }
+        forEachTerm(in: scalars[...], mode: mode) { term, _ in terms.append(term) }
         return terms
     }
 
-    /// Calls `body` with each term of already normalised `scalars`.
-    func forEachTerm(in scalars: ArraySlice<Unicode.Scalar>, mode: TokenizationMode, _ body: (String) -> Void) {
+    /// Calls `body` with each term of already normalised `scalars` and the indices of `scalars` it was cut from.
+    func forEachTerm(
+        in scalars: ArraySlice<Unicode.Scalar>, mode: TokenizationMode, _ body: (String, Range<Int>) -> Void
+    ) {
         var part: [Unicode.Scalar] = []
         var index = scalars.startIndex
         while index < scalars.endIndex {
@@ -39,8 +41,10 @@ public struct LatinTokenizer: Sendable {
                 index += 1
                 continue
             }
-            var parts: [String] = []
+            var parts: [(word: String, range: Range<Int>)] = []
             part.removeAll(keepingCapacity: true)
+            let wordStart = index
+            var partStart = index
             while index < scalars.endIndex {
                 let scalar = scalars[index]
                 let nextIsWord = index + 1 < scalars.endIndex && scalars[index + 1].isWordCharacter
@@ -49,26 +53,27 @@ public struct LatinTokenizer: Sendable {
                 } else if nextIsWord && Self.isApostrophe(scalar) {
                     // Skipped: the word goes on after the apostrophe.
                 } else if nextIsWord && Self.isHyphen(scalar) {
-                    parts.append(String(scalars: part[...]))
+                    parts.append((String(scalars: part[...]), partStart..<index))
                     part.removeAll(keepingCapacity: true)
+                    partStart = index + 1
                 } else {
                     break
                 }
                 index += 1
             }
-            parts.append(String(scalars: part[...]))
+            parts.append((String(scalars: part[...]), partStart..<index))
             if parts.count == 1 || mode == .indexing {
-                for part in parts { emit(part, body) }
+                for part in parts { emit(part.word, part.range, body) }
             }
             if parts.count > 1 {
-                emit(parts.joined(), body)
+                emit(parts.map(\.word).joined(), wordStart..<index, body)
             }
         }
     }
 
-    private func emit(_ word: String, _ body: (String) -> Void) {
+    private func emit(_ word: String, _ range: Range<Int>, _ body: (String, Range<Int>) -> Void) {
         guard !Self.englishStopWords.contains(word) else { return }
-        body(stemmer.stem(word))
+        body(stemmer.stem(word), range)
     }
 
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,8 +34,13 @@ public struct MultilingualTokenizer: Sendable {
 
     /// The tokens of `text`, in order of appearance.
     public func tokens(_ text: String, mode: TokenizationMode = .indexing) -> [Token] {
-        let scalars = normalizer.normalizedScalars(text)
         var tokens: [Token] = []
+        forEachToken(in: normalizer.normalizedScalars(text), mode: mode) { token, _ in tokens.append(token) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of normalised `scalars` and the indices of `scalars` it was cut from.
+    func forEachToken(in scalars: [Unicode.Scalar], mode: TokenizationMode, _ body: (Token, Range<Int>) -> Void) {
         var start = 0
         while start < scalars.count {
             let isHan = scalars[start].isHan
@@ -43,13 +48,12 @@ public struct MultilingualTokenizer: Sendable {
             while end < scalars.count && scalars[end].isHan == isHan { end += 1 }
             let run = scalars[start..<end]
             if isHan {
-                appendChineseTokens(of: run, mode: mode, to: &tokens)
+                forEachChineseToken(of: run, mode: mode, body)
             } else {
-                latinTokenizer.forEachTerm(in: run, mode: mode) { tokens.append(Token($0, script: .latin)) }
+                latinTokenizer.forEachTerm(in: run, mode: mode) { body(Token($0, script: .latin), $1) }
             }
             start = end
         }
-        return tokens
     }
 
     /// The overlapping two-character pieces of a Chinese word of three or more characters.
@@ -58,15 +62,17 @@ public struct MultilingualTokenizer: Sendable {
         return (word.startIndex..<(word.endIndex - 1)).map { String(scalars: word[$0...($0 + 1)]) }
     }
 
-    private func appendChineseTokens(
-        of run: ArraySlice<Unicode.Scalar>, mode: TokenizationMode, to tokens: inout [Token]
+    private func forEachChineseToken(
+        of run: ArraySlice<Unicode.Scalar>, mode: TokenizationMode, _ body: (Token, Range<Int>) -> Void
     ) {
         for range in segmenter.wordRanges(in: run) {
             let word = String(scalars: run[range])
             guard !Self.chineseStopWords.contains(word) else { continue }
-            tokens.append(Token(word, script: .han))
+            body(Token(word, script: .han), range)
             if mode == .indexing {
-                for bigram in Self.bigrams(of: run[range]) { tokens.append(Token(bigram, script: .han)) }
+                for (offset, bigram) in Self.bigrams(of: run[range]).enumerated() {
+                    body(Token(bigram, script: .han), (range.lowerBound + offset)..<(range.lowerBound + offset + 2))
+                }
             }
         }
     }

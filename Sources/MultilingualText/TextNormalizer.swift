@@ -45,8 +45,27 @@ public struct TextNormalizer: Sendable {
     func normalizedScalars(_ text: String) -> [Unicode.Scalar] {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(text.utf8.count)
+        fold(text) { scalar, _ in output.append(scalar) }
+        return output
+    }
+
+    /// The folded scalars of `text` and, for each, the offset of the scalar of `text` it came from, so that a
+    /// match found in folded text can be shown in the text as written.
+    func normalizedScalarsWithOrigins(_ text: String) -> (scalars: [Unicode.Scalar], origins: [Int]) {
+        var output: [Unicode.Scalar] = []
+        var origins: [Int] = []
+        fold(text) { scalar, origin in
+            output.append(scalar)
+            origins.append(origin)
+        }
+        return (output, origins)
+    }
+
+    /// Calls `emit` with each folded scalar and the offset of the scalar of `text` it stands for.
+    @inline(__always)
+    private func fold(_ text: String, _ emit: (Unicode.Scalar, Int) -> Void) {
         var afterLatinLetter = false
-        for scalar in text.unicodeScalars {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
             var value = scalar.value
             if (0xFF01...0xFF5E).contains(value) {
                 value -= 0xFEE0
@@ -56,31 +75,30 @@ public struct TextNormalizer: Sendable {
             if value < 0x80 {
                 let isUpper = (0x41...0x5A).contains(value)
                 let letter = isUpper || (0x61...0x7A).contains(value)
-                output.append(Unicode.Scalar(UInt8(isUpper ? value + 0x20 : value)))
+                emit(Unicode.Scalar(UInt8(isUpper ? value + 0x20 : value)), offset)
                 afterLatinLetter = letter
             } else if let target = simplified[scalar] {
-                output.append(target)
+                emit(target, offset)
                 afterLatinLetter = false
             } else if scalar.isHan {
                 // Han has neither case nor marks; skipping the property look-ups speeds up Chinese text.
-                output.append(scalar)
+                emit(scalar, offset)
                 afterLatinLetter = false
             } else if let folded = Self.latinFolding[scalar] {
-                output.append(contentsOf: folded)
+                for base in folded { emit(base, offset) }
                 afterLatinLetter = true
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 // A mark typed after its letter (e + U+0301) is the decomposed twin of a precomposed letter.
-                if !afterLatinLetter { output.append(scalar) }
+                if !afterLatinLetter { emit(scalar, offset) }
             } else {
                 if scalar.properties.changesWhenLowercased {
-                    output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { emit(lower, offset) }
                 } else {
-                    output.append(scalar)
+                    emit(scalar, offset)
                 }
                 afterLatinLetter = false
             }
         }
-        return output
     }
 
     /// Lower-case base letters of the precomposed Latin letters, built once from their canonical decompositions.

@@ -49,7 +49,22 @@ def test_publish_find_in_chinese_express_interest_and_talk(browser):
     browser.find_element(By.CSS_SELECTOR, "input[name=areas][value=smart-energy]").click()
     browser.find_element(By.CSS_SELECTOR, "input[name=partnershipTypes][value=supplier]").click()
     browser.find_element(By.CSS_SELECTOR, "input[name=targetSides][value=cn]").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name=subtopics][value=smart-energy-smart-grids]").click()
+    Select(browser.find_element(By.ID, "targetCountries")).select_by_value("CN")
+    Select(browser.find_element(By.ID, "stage")).select_by_value("pilot")
+    Select(browser.find_element(By.ID, "ipStatus")).select_by_value("patent-pending")
+    # An amount does not fit a technology request: the form says so next to the field and keeps the input.
+    browser.find_element(By.ID, "minimum").send_keys("100000")
     submit(browser)
+    assert "applies only to investment opportunities." in browser.page_source
+    assert browser.find_element(By.ID, "title_zh").get_attribute("value") == title
+    assert Select(browser.find_element(By.ID, "stage")).first_selected_option.get_attribute("value") == "pilot"
+    browser.find_element(By.ID, "minimum").clear()
+    browser.execute_script("document.getElementById('deadline').value = arguments[0]", "2099-06-30")
+    submit(browser)
+    facts = browser.find_element(By.CSS_SELECTOR, "dl.facts").text
+    for shown in ["Smart grids", "China", "Pilot", "Patent pending", "2099-06-30"]:
+        assert shown in facts, facts
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form[action$='/publish'] button"))
     shot(browser, "10-opportunity-published-en")
 
@@ -61,6 +76,10 @@ def test_publish_find_in_chinese_express_interest_and_talk(browser):
     # One box searches organisations and opportunities: both organisations' names hold 储能 and the suffix too.
     titles = [hit.text for hit in hits]
     assert title in titles[:3], titles
+    # The snippet marks where the query matched, inside the text it shows.
+    hit = hits[titles.index(title)].find_element(By.XPATH, "ancestor::article")
+    marks = [mark.text for mark in hit.find_elements(By.CSS_SELECTOR, "p.snippet mark")]
+    assert "储能" in marks, marks
     shot(browser, "11-search-zh")
     click_and_wait(browser, hits[titles.index(title)])
     browser.find_element(By.ID, "message").send_keys("我们生产磷酸铁锂储能系统，希望合作。")

@@ -8,4 +8,10 @@ public protocol ExchangeRepository: Sendable {
     /// The opportunities matching `filter` as of `now`, newest first; drafts only of `draftsOf`.
     func opportunities(matching filter: OpportunityFilter, draftsOf: Set<UUID>, now: Date, page: Paging)
         async throws -> Paged<Opportunity>
+    /// Published opportunities expiring after `now` and by `horizon` whose owners were not told of that expiry,
+    /// soonest first.
+    func unnoticedExpiries(until horizon: Date, now: Date, limit: Int) async throws -> [Opportunity]
+    /// Stores the notice of the opportunity's coming expiry, with its webhook deliveries, unless the owners were
+    /// told of this expiry already (by this or another process); returns whether it stored it.
+    func recordExpiryNotice(_ notice: Notice, for opportunity: Opportunity) async throws -> Bool
 }

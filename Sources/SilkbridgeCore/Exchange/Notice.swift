@@ -7,6 +7,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case interestDeclined = "interest.declined"
     case messageReceived = "message.received"
     case stageChanged = "stage.changed"
+    case opportunityExpiring = "opportunity.expiring"
 
     public var label: Message {
         switch self {
@@ -15,23 +16,24 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
         case .interestDeclined: Message("Your interest was declined", "您的合作意向已被拒绝")
         case .messageReceived: Message("New message", "新消息")
         case .stageChanged: Message("The pipeline moved forward", "合作进程已推进")
+        case .opportunityExpiring: Message("Your opportunity expires in two weeks", "您的合作机会将在两周后到期")
         }
     }
 }
 
-/// One entry of an organisation's inbox, about an expression of interest.
+/// One entry of an organisation's inbox, about an expression of interest or, without one, about an opportunity.
 public struct Notice: Sendable, Hashable, Identifiable {
     public let id: UUID
     /// The organisation told; every member sees it.
     public let organizationId: UUID
     public let kind: NoticeKind
-    public let interestId: UUID
+    public let interestId: UUID?
     public let opportunityId: UUID
     public let actorName: String
     public let at: Date
 
     public init(
-        id: UUID = UUID(), organizationId: UUID, kind: NoticeKind, interestId: UUID, opportunityId: UUID,
+        id: UUID = UUID(), organizationId: UUID, kind: NoticeKind, interestId: UUID?, opportunityId: UUID,
         actorName: String, at: Date
     ) {
         self.id = id

@@ -36,8 +36,8 @@ public struct SearchResult: Sendable, Hashable {
     public let kind: SearchKind
     public let id: UUID
     public let title: LocalizedText
-    /// A short passage, around the first place the query's words occur when they do.
-    public let snippet: LocalizedText
+    /// A short passage, around the first place the query's words occur when they do, with those places marked.
+    public let snippet: LocalizedSnippet
     /// `organization`, or the opportunity's type.
     public let type: String
     public let areas: [String]
@@ -78,6 +78,9 @@ public protocol TextIndex: Sendable {
     mutating func remove(_ id: UUID)
     /// Hits, best first: those with every term of the query, or, when there are none, those with some.
     func search(_ query: String, limit: Int) -> [(id: UUID, score: Double)]
+    /// Where the query's terms occur in `text`, as ordered ranges of Unicode scalar offsets, matched as `search`
+    /// matches them.
+    func matches(of query: String, in text: String) -> [Range<Int>]
 }
 
 /// Told of every write the use cases make, so the search answers at once in this process.

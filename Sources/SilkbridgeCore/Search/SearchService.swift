@@ -113,13 +113,12 @@ public actor SearchService: SearchIndexing {
                 && (query.country == nil || document.country == query.country)
         }
         let shown = matching.dropFirst(offset).prefix(page.limit)
-        let words = Self.words(of: query.text)
         let items = shown.map { document, score in
             SearchResult(
                 kind: document.kind, id: document.id, title: document.title,
-                snippet: LocalizedText(
-                    english: Self.snippet(document.texts.compactMap(\.english), words: words),
-                    chinese: Self.snippet(document.texts.compactMap(\.chinese), words: words)),
+                snippet: LocalizedSnippet(
+                    english: snippet(document.texts.compactMap(\.english), query: query.text),
+                    chinese: snippet(document.texts.compactMap(\.chinese), query: query.text)),
                 type: document.type, areas: document.areas, side: document.side, country: document.country,
                 status: document.status(at: now), score: score)
         }
@@ -199,25 +198,36 @@ public actor SearchService: SearchIndexing {
         }
     }
 
-    /// The query's words, for finding where a text mentions them.
-    static func words(of query: String?) -> [String] {
-        (query ?? "").split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).map { $0.lowercased() }
+    /// A passage of the first text matching the query, with its matches, or the start of the first text.
+    private func snippet(_ texts: [String], query: String?) -> Snippet? {
+        let texts = texts.filter { !$0.isEmpty }
+        guard let first = texts.first else { return nil }
+        if let query {
+            for text in texts {
+                let matches = index.matches(of: query, in: text)
+                if let match = matches.first { return Self.passage(text, around: match.lowerBound, matches: matches) }
+            }
+        }
+        return Self.passage(first, around: 0, matches: [])
     }
 
-    /// A passage of the first text mentioning one of the words, or the start of the first text.
-    static func snippet(_ texts: [String], words: [String]) -> String? {
-        guard let first = texts.first(where: { !$0.isEmpty }) else { return nil }
-        for text in texts {
-            let lower = text.lowercased()
-            guard let range = words.lazy.compactMap({ lower.range(of: $0) }).first else { continue }
-            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            let start = max(0, offset - 40)
-            let characters = Array(text)
-            guard start < characters.count else { continue }
-            let end = min(characters.count, start + snippetLength)
-            return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    /// Up to `snippetLength` scalars of `text` from a little before `offset`, with the matches inside it.
+    static func passage(_ text: String, around offset: Int, matches: [Range<Int>]) -> Snippet {
+        let scalars = Array(text.unicodeScalars)
+        var start = max(0, offset - 40)
+        // A combining mark belongs with the letter before it.
+        while start > 0 && scalars[start].properties.generalCategory == .nonspacingMark { start -= 1 }
+        let end = min(scalars.count, start + snippetLength)
+        let lead = start > 0 ? "…" : ""
+        var passage = String.UnicodeScalarView()
+        passage.append(contentsOf: lead.unicodeScalars)
+        passage.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { passage.append(contentsOf: "…".unicodeScalars) }
+        let shift = lead.unicodeScalars.count - start
+        let highlights = matches.compactMap { match -> Range<Int>? in
+            let clipped = match.clamped(to: start..<end)
+            return clipped.isEmpty ? nil : (clipped.lowerBound + shift)..<(clipped.upperBound + shift)
         }
-        let characters = Array(first)
-        return characters.count > snippetLength ? String(characters.prefix(snippetLength)) + "…" : first
+        return Snippet(text: String(passage), highlights: highlights)
     }
 }

@@ -114,13 +114,13 @@ public enum WebhookPayload {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        var data = [
+            "opportunityId": notice.opportunityId.uuidString.lowercased(), "actorName": notice.actorName,
+        ]
+        data["interestId"] = notice.interestId?.uuidString.lowercased()
         let body = Body(
             id: notice.id.uuidString.lowercased(), kind: notice.kind.rawValue,
-            organizationId: notice.organizationId.uuidString.lowercased(), createdAt: notice.at,
-            data: [
-                "interestId": notice.interestId.uuidString.lowercased(),
-                "opportunityId": notice.opportunityId.uuidString.lowercased(), "actorName": notice.actorName,
-            ])
+            organizationId: notice.organizationId.uuidString.lowercased(), createdAt: notice.at, data: data)
         return (try? encoder.encode(body)) ?? Data()
     }
 }
@@ -138,6 +138,11 @@ public protocol WebhookRepository: Sendable {
     /// Takes a due delivery for one try: moves its next try to `lease` unless another process already did.
     /// A process that dies while sending leaves the delivery due again when the lease ends.
     func claim(_ delivery: WebhookDelivery, until lease: Date) async throws -> Bool
+    /// Stores the webhook's new secret.
+    func replaceSecret(of webhook: Webhook, audit: AuditEvent) async throws
+    func delivery(id: UUID, of webhookId: UUID) async throws -> WebhookDelivery?
+    /// Stores a delivery made by hand, with the audit event of whoever made it.
+    func insert(_ delivery: WebhookDelivery, audit: AuditEvent) async throws
     /// Stores a try and the delivery's new state.
     func record(_ attempt: DeliveryAttempt, of delivery: WebhookDelivery) async throws
 }

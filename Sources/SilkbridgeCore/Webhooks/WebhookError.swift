@@ -4,10 +4,11 @@ import Foundation
 public enum WebhookError: DomainError, Equatable {
     case webhookNotFound
     case tooManyWebhooks(limit: Int)
+    case deliveryNotFound
 
     public var kind: FailureKind {
         switch self {
-        case .webhookNotFound: .notFound
+        case .webhookNotFound, .deliveryNotFound: .notFound
         case .tooManyWebhooks: .conflict
         }
     }
@@ -16,6 +17,8 @@ public enum WebhookError: DomainError, Equatable {
         switch self {
         case .webhookNotFound:
             Message("No webhook with this id in this organisation.", "该机构中没有此编号的 Webhook。")
+        case .deliveryNotFound:
+            Message("No delivery with this id in this webhook's log.", "该 Webhook 的投递记录中没有此编号。")
         case .tooManyWebhooks(let limit):
             Message(
                 "An organisation has at most \(limit) webhooks; delete one first.",

@@ -100,7 +100,7 @@ public struct WebhookService: Sendable {
         return true
     }
 
-    private func requireManager(_ account: Account, _ organizationId: UUID) async throws {
+    func requireManager(_ account: Account, _ organizationId: UUID) async throws {
         _ = try await directory.organization(id: organizationId)
         _ = try await directory.requireRole(.admin, of: account, in: organizationId)
     }

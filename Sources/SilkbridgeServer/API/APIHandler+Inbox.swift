@@ -22,7 +22,7 @@ extension Components.Schemas.Notice {
         self.init(
             id: notice.id.uuidString.lowercased(), organizationId: notice.organizationId.uuidString.lowercased(),
             kind: KindPayload(rawValue: notice.kind.rawValue) ?? KindPayload.allCases[0],
-            interestId: notice.interestId.uuidString.lowercased(),
+            interestId: notice.interestId?.uuidString.lowercased(),
             opportunityId: notice.opportunityId.uuidString.lowercased(), actorName: notice.actorName, at: notice.at,
             unread: unread)
     }

@@ -30,11 +30,18 @@ extension Components.Schemas.SearchHit {
     init(_ result: SearchResult) {
         self.init(
             kind: KindPayload(rawValue: result.kind.rawValue) ?? .opportunity, id: result.id.uuidString.lowercased(),
-            title: .init(result.title), snippet: .init(result.snippet),
+            title: .init(result.title),
+            snippet: .init(en: result.snippet.english?.text, zhHans: result.snippet.chinese?.text),
+            highlights: .init(
+                en: result.snippet.english.map(Self.ranges), zhHans: result.snippet.chinese.map(Self.ranges)),
             _type: Components.Schemas.SearchType(rawValue: result.type) ?? .organization,
             areas: result.areas.compactMap(Components.Schemas.AreaCode.init(rawValue:)),
             side: Components.Schemas.Side(rawValue: result.side.rawValue) ?? .eu, country: result.country,
             status: result.status.flatMap { Components.Schemas.OpportunityStatus(rawValue: $0.rawValue) },
             score: result.score)
+    }
+
+    private static func ranges(_ snippet: Snippet) -> [Components.Schemas.TextRange] {
+        snippet.highlights.map { .init(start: $0.lowerBound, length: $0.count) }
     }
 }

@@ -33,6 +33,25 @@ extension APIHandler {
             of: try organizationId(input.path.organizationId), by: try requireAccount())
         return .ok(.init(body: .json(.init(items: deliveries.map(Components.Schemas.WebhookDelivery.init)))))
     }
+
+    func rotateWebhookSecret(_ input: Operations.RotateWebhookSecret.Input) async throws
+        -> Operations.RotateWebhookSecret.Output
+    {
+        let webhook = try await webhooks.rotateSecret(
+            of: try id(input.path.webhookId, else: WebhookError.webhookNotFound),
+            of: try organizationId(input.path.organizationId), by: try requireAccount())
+        return .ok(.init(body: .json(.init(webhook, showingSecret: true))))
+    }
+
+    func redeliverWebhookDelivery(_ input: Operations.RedeliverWebhookDelivery.Input) async throws
+        -> Operations.RedeliverWebhookDelivery.Output
+    {
+        let delivery = try await webhooks.redeliver(
+            try id(input.path.deliveryId, else: WebhookError.deliveryNotFound),
+            of: try id(input.path.webhookId, else: WebhookError.webhookNotFound),
+            of: try organizationId(input.path.organizationId), by: try requireAccount())
+        return .accepted(.init(body: .json(.init(delivery))))
+    }
 }
 
 extension Components.Schemas.Webhook {

@@ -110,6 +110,9 @@ public func buildApplication(
     if let interval = configuration.webhookDeliveryInterval {
         app.addServices(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
     }
+    if let interval = configuration.expiryNoticeInterval {
+        app.addServices(ExpiryNoticeService(exchange: exchange, interval: interval, logger: logger))
+    }
     return app
 }
 

@@ -16,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var ledger: LedgerConfiguration
     /// How often the webhook worker looks for due deliveries; nil runs no worker (tests drive it themselves).
     public var webhookDeliveryInterval: Duration? = .seconds(5)
+    /// How often the expiry job looks for opportunities two weeks from expiry; nil runs no job.
+    public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,

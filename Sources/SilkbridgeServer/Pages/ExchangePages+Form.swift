@@ -7,36 +7,59 @@ extension ExchangePages {
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let form = try await FormData(request: request, context: context)
-        let input = OpportunityInput(
-            type: form.text("type").flatMap(OpportunityType.init), title: form.localized("title"),
-            summary: form.localized("summary"), description: form.localized("description"),
-            areas: form.all("areas"), subtopics: [], targetSides: form.all("targetSides").compactMap(Side.init),
-            partnershipTypes: form.all("partnershipTypes").compactMap(PartnershipType.init))
+        let fields = OpportunityFormFields(form)
         let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
         do {
-            let opportunity = try await exchange.create(input, for: organization, by: account)
+            // A value the form could not read is not stored as "not given": the form comes back instead.
+            guard fields.issues.isEmpty else { throw ValidationError(fields.issues) }
+            let opportunity = try await exchange.create(fields.input, for: organization, by: account)
             return PageRenderer.redirect(to: ExchangePaths.opportunity(opportunity.id))
         } catch let error as any DomainError where error.kind == .invalid {
-            var values: [String: Any] = [:]
-            for name in ["title", "summary", "description"] {
-                values["\(name)_en"] = form["\(name)_en"] ?? ""
-                values["\(name)_zh"] = form["\(name)_zh"] ?? ""
-            }
-            let errors = FormErrors(error, language: context.language, values: values)
+            let errors = FormErrors(error, language: context.language, values: [:])
             return try await formPage(request, context, errors: errors, form: form)
         }
     }
 
-    func formPage(_ request: Request, _ context: AppRequestContext, errors: FormErrors?, form: FormData? = nil)
-        async throws -> Response
-    {
+    /// The form showing the stored opportunity; members of its organisation only.
+    func editPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let opportunity = try await exchange.opportunity(id: try opportunityID(context), viewer: account)
+        guard try await myOrganizations(context).contains(where: { $0.id == opportunity.organizationId }) else {
+            throw DirectoryError.notAMember
+        }
+        return try await formPage(
+            request, context, errors: nil, form: OpportunityFormFields.form(showing: opportunity), editing: opportunity)
+    }
+
+    /// Applies the edit form: every field is sent, so a field left empty clears what was stored.
+    func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try opportunityID(context)
+        let form = try await FormData(request: request, context: context)
+        let fields = OpportunityFormFields(form)
+        do {
+            guard fields.issues.isEmpty else { throw ValidationError(fields.issues) }
+            _ = try await exchange.update(id: id, with: fields.input, by: account)
+            return PageRenderer.redirect(to: ExchangePaths.opportunity(id))
+        } catch let error as any DomainError where error.kind == .invalid {
+            let current = try await exchange.opportunity(id: id, viewer: account)
+            let errors = FormErrors(error, language: context.language, values: [:])
+            return try await formPage(request, context, errors: errors, form: form, editing: current)
+        }
+    }
+
+    func formPage(
+        _ request: Request, _ context: AppRequestContext, errors: FormErrors?, form: FormData? = nil,
+        editing: Opportunity? = nil
+    ) async throws -> Response {
         let account = try context.requireAccount()
         let language = context.language
         let mine = try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
         let chosen = form?.text("organization")
         var view: [String: Any] = [
-            "action": ExchangePaths.newOpportunity,
-            "hasOrganizations": !mine.isEmpty,
+            "action": editing.map { ExchangePaths.opportunityAction($0.id, "edit") } ?? ExchangePaths.newOpportunity,
+            "editing": editing != nil,
+            "hasOrganizations": editing != nil || !mine.isEmpty,
             "newOrganizationLink": SitePaths.newOrganization,
             "organizations": mine.map {
                 let id = $0.id.uuidString.lowercased()
@@ -48,10 +71,30 @@ extension ExchangePages {
             "sides": site.options(Side.allCases, selected: form?.all("targetSides") ?? [], label: \.label, language),
             "partnerships": site.options(
                 PartnershipType.allCases, selected: form?.all("partnershipTypes") ?? [], label: \.label, language),
+            "subtopicGroups": catalog.areas.map { area in
+                [
+                    "area": area.label.best(for: language),
+                    "subtopics": area.subtopics.map {
+                        Option(
+                            value: $0.code, label: $0.label.best(for: language),
+                            selected: form?.all("subtopics").contains($0.code) == true)
+                    },
+                ] as [String: Any]
+            },
+            "countries": site.countryOptions(selected: form?.all("targetCountries") ?? [], language),
+            "stages": site.options(
+                DevelopmentStage.allCases, selected: [form?.text("stage") ?? ""], label: \.label, language),
+            "ipStatuses": site.options(
+                IPStatus.allCases, selected: [form?.text("ipStatus") ?? ""], label: \.label, language),
+            "currencies": Currency.allCases.map {
+                Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form?.text("currency"))
+            },
         ]
+        for name in OpportunityFormFields.textFields { view[name] = form?[name] ?? "" }
         if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        let title = site.text(editing == nil ? "opportunity_new_title" : "opportunity_edit_title", context)
         return renderer.render(
-            "opportunity-form", title: site.text("opportunity_new_title", context), view: view, request: request,
-            context: context, status: errors == nil ? .ok : .badRequest)
+            "opportunity-form", title: title, view: view, request: request, context: context,
+            status: errors == nil ? .ok : .badRequest)
     }
 }

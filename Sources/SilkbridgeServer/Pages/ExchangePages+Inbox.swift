@@ -31,7 +31,8 @@ extension ExchangePages {
                 [
                     "label": notice.kind.label.text(in: language), "actor": notice.actorName,
                     "opportunity": titles[notice.opportunityId] ?? "",
-                    "link": ExchangePaths.interest(notice.interestId),
+                    "link": notice.interestId.map(ExchangePaths.interest)
+                        ?? ExchangePaths.opportunity(notice.opportunityId),
                     "at": notice.at.formatted(.iso8601), "unread": isUnread,
                 ] as [String: Any]
             },

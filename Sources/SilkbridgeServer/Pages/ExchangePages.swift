@@ -27,6 +27,11 @@ struct ExchangePages: Sendable {
             try await create(request, context)
         }
         router.get("/opportunities/:id") { request, context in try await opportunityPage(request, context) }
+        router.get("/opportunities/:id/edit") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await editPage(request, context)
+        }
+        router.post("/opportunities/:id/edit") { request, context in try await update(request, context) }
         for action in ["publish", "renew", "close"] {
             router.post("/opportunities/:id/\(action)") { request, context in
                 let account = try context.requireAccount()
@@ -77,7 +82,7 @@ struct ExchangePages: Sendable {
         }
     }
 
-    private func opportunityID(_ context: AppRequestContext) throws -> UUID {
+    func opportunityID(_ context: AppRequestContext) throws -> UUID {
         try site.pathID(context, missing: ExchangeError.opportunityNotFound)
     }
 
@@ -136,12 +141,17 @@ struct ExchangePages: Sendable {
             var item: [String: Any] = [
                 "link": hit.kind == .organization ? SitePaths.organization(hit.id) : ExchangePaths.opportunity(hit.id),
                 "title": hit.title.best(for: language),
-                "snippet": hit.snippet.best(for: language),
                 "type": label("type", hit.type),
                 "side": label("side", hit.side.rawValue), "sideCode": hit.side.rawValue,
                 "areas": hit.areas.map { label("area", $0) },
             ]
             if let status = hit.status, status != .published { item["status"] = status.label.text(in: language) }
+            if let snippet = hit.snippet.best(for: language) {
+                // Pieces, not HTML: the template escapes each one and wraps the matches in <mark>.
+                item["snippet"] = [
+                    "pieces": snippet.pieces.map { ["text": $0.text, "match": $0.isMatch] as [String: Any] }
+                ]
+            }
             return item
         }
         var view: [String: Any] = [
@@ -169,6 +179,8 @@ struct ExchangePages: Sendable {
             "canPublish": isOwner && status == .draft,
             "canRenew": isOwner && (status == .published || status == .expired),
             "canClose": isOwner && status != .closed,
+            "canEdit": isOwner && (status == .draft || status == .published),
+            "editLink": ExchangePaths.opportunityAction(id, "edit"),
             "publishAction": ExchangePaths.opportunityAction(id, "publish"),
             "renewAction": ExchangePaths.opportunityAction(id, "renew"),
             "closeAction": ExchangePaths.opportunityAction(id, "close"),
@@ -257,7 +269,7 @@ struct ExchangePages: Sendable {
         return names
     }
 
-    private func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {
+    func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {
         guard let account = context.account else { return [] }
         return try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
     }

@@ -14,6 +14,11 @@ struct FormData: Sendable {
         try CSRF.check(self["_csrf"], context: context)
     }
 
+    /// Fields a page fills in itself, such as an edit form showing what is stored.
+    init(fields: [(name: String, value: String)]) {
+        self.fields = fields
+    }
+
     /// The query of a GET form, where browsers also write spaces as `+`.
     init(query request: Request) {
         self.init(urlEncoded: request.uri.query ?? "")

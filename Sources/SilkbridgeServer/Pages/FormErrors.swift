@@ -14,6 +14,8 @@ struct FormErrors {
                 // `name.en` and `name.zh-Hans` are shown next to their own inputs, so key by the form's names.
                 let key = issue.field.replacingOccurrences(of: ".zh-Hans", with: "_zh")
                     .replacingOccurrences(of: ".en", with: "_en")
+                    // Mustache reads a dot as a step into a nested value, so `amount.minimum` becomes `amount_minimum`.
+                    .replacingOccurrences(of: ".", with: "_")
                 fieldErrors[key, default: ""] += (fieldErrors[key] == nil ? "" : " ") + issue.message.text(in: language)
             }
         } else {

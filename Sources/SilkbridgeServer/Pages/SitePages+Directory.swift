@@ -35,7 +35,7 @@ extension SitePages {
             "types": options(
                 OrganizationType.allCases, selected: [filter.type?.rawValue ?? ""], label: \.label, language),
             "areas": areaOptions(selected: [filter.area ?? ""], language),
-            "countries": countryOptions(selected: filter.country, language),
+            "countries": countryOptions(selected: [filter.country].compactMap { $0 }, language),
         ]
         if let nextLink { view["next"] = nextLink }
         return renderer.render(

@@ -61,7 +61,7 @@ extension SitePages {
         view["types"] = options(OrganizationType.allCases, selected: [values["type"] ?? ""], label: \.label, language)
         view["sizes"] = options(SizeBand.allCases, selected: [values["size"] ?? ""], label: \.label, language)
         view["areaOptions"] = areaOptions(selected: areas, language)
-        view["countries"] = countryOptions(selected: values["country"], language)
+        view["countries"] = countryOptions(selected: [values["country"]].compactMap { $0 }, language)
         view["provinces"] = catalog.provinces.map {
             Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == values["province"])
         }

@@ -76,9 +76,9 @@ struct SitePages: Sendable {
         }
     }
 
-    func countryOptions(selected: String?, _ language: Language) -> [Option] {
+    func countryOptions(selected: [String], _ language: Language) -> [Option] {
         catalog.participatingCountries
-            .map { Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == selected) }
+            .map { Option(value: $0.code, label: $0.name.best(for: language), selected: selected.contains($0.code)) }
             .sorted { $0.label < $1.label }
     }
 }

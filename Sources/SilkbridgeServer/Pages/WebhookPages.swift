@@ -22,7 +22,7 @@ struct WebhookPages: Sendable {
             let kinds = NoticeKind.allCases.map(\.rawValue).filter { form[$0] != nil }
             do {
                 let created = try await webhooks.create(url: form["url"] ?? "", kinds: kinds, for: id, by: account)
-                return try await page(request, context, created: created)
+                return try await page(request, context, secret: created.secret, status: .created)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
                 let errors = FormErrors(error, language: context.language, values: ["url": form["url"] ?? ""])
                 return try await page(request, context, errors: errors)
@@ -36,10 +36,28 @@ struct WebhookPages: Sendable {
             try await webhooks.delete(webhookId, of: id, by: account)
             return PageRenderer.redirect(to: Self.path(id))
         }
+        router.post("/organizations/:id/webhooks/:webhook/secret") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
+            _ = try await FormData(request: request, context: context)
+            let rotated = try await webhooks.rotateSecret(of: webhookId, of: id, by: account)
+            return try await page(request, context, secret: rotated.secret)
+        }
+        router.post("/organizations/:id/webhooks/:webhook/deliveries/:delivery/redeliver") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
+            let deliveryId = try site.pathID(context, "delivery", missing: WebhookError.deliveryNotFound)
+            _ = try await FormData(request: request, context: context)
+            _ = try await webhooks.redeliver(deliveryId, of: webhookId, of: id, by: account)
+            return PageRenderer.redirect(to: Self.path(id))
+        }
     }
 
     private func page(
-        _ request: Request, _ context: AppRequestContext, created: Webhook? = nil, errors: FormErrors? = nil
+        _ request: Request, _ context: AppRequestContext, secret: String? = nil, status: HTTPResponse.Status = .ok,
+        errors: FormErrors? = nil
     ) async throws -> Response {
         let account = try context.requireAccount()
         let id = try site.pathID(context)
@@ -55,6 +73,7 @@ struct WebhookPages: Sendable {
                     .joined(separator: " · "),
                 "created": SitePages.dateText(webhook.createdAt),
                 "deleteAction": Self.path(id) + "/\(webhook.id.uuidString.lowercased())/delete",
+                "rotateAction": Self.path(id) + "/\(webhook.id.uuidString.lowercased())/secret",
                 "noDeliveries": deliveries.isEmpty,
                 "deliveries": deliveries.map { delivery in
                     [
@@ -68,6 +87,8 @@ struct WebhookPages: Sendable {
                             ]
                         },
                         "next": delivery.nextAttemptAt?.formatted(.iso8601) ?? "",
+                        "redeliverAction": Self.path(id)
+                            + "/\(webhook.id.uuidString.lowercased())/deliveries/\(delivery.id.uuidString.lowercased())/redeliver",
                     ] as [String: Any]
                 },
             ])
@@ -79,10 +100,10 @@ struct WebhookPages: Sendable {
                 ["value": kind.rawValue, "label": kind.label.text(in: language), "checked": true] as [String: Any]
             },
         ]
-        if let created { view["secret"] = created.secret }
+        if let secret { view["secret"] = secret }
         if let errors { view.merge(errors.dictionary) { current, _ in current } }
         return site.renderer.render(
             "webhooks", title: site.text("webhooks_title", context), view: view, request: request, context: context,
-            status: errors == nil ? (created == nil ? .ok : .created) : .badRequest)
+            status: errors == nil ? status : .badRequest)
     }
 }

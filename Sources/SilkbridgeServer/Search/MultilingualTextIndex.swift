@@ -21,4 +21,8 @@ struct MultilingualTextIndex: TextIndex {
         let complete = hits.filter(\.matchesAllTerms)
         return (complete.isEmpty ? hits : complete).map { (id: $0.id, score: $0.score) }
     }
+
+    func matches(of query: String, in text: String) -> [Range<Int>] {
+        index.tokenizer.matches(of: query, in: text)
+    }
 }

@@ -8,7 +8,7 @@ final class NoticeRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "organization_id") var organizationId: UUID
     @Field(key: "kind") var kind: String
-    @Field(key: "interest_id") var interestId: UUID
+    @OptionalField(key: "interest_id") var interestId: UUID?
     @Field(key: "opportunity_id") var opportunityId: UUID
     @Field(key: "actor_name") var actorName: String
     /// Microseconds since 1970, compared exactly with the reading position.

@@ -78,7 +78,7 @@ struct SQLWebhookRepository: WebhookRepository {
         }
     }
 
-    private func withAttempts(_ records: [WebhookDeliveryRecord]) async throws -> [WebhookDelivery] {
+    func withAttempts(_ records: [WebhookDeliveryRecord]) async throws -> [WebhookDelivery] {
         guard !records.isEmpty else { return [] }
         let attempts = try await WebhookAttemptRecord.query(on: database)
             .filter(\.$deliveryId ~~ records.compactMap(\.id)).sort(\.$at).sort(\.$id).all()
