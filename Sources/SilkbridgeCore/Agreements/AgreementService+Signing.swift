@@ -116,15 +116,12 @@ extension AgreementService {
         guard scheme.isValid(signature: bytes, of: message, publicKey: key.publicKey) else {
             throw AgreementError.invalidSignature
         }
-        let unlogged = AgreementSignature(
+        var signature = AgreementSignature(
             organizationId: input.organizationId, version: input.version, keyId: key.id,
             verifierKey: key.verifierKey, keyLedgerIndex: key.registrationIndex, signature: bytes,
             signerId: account.id, signerName: account.displayName, signedAt: now, ledgerIndex: 0)
-        let index = try await ledger.append(try AgreementLedgerEntry.signed(unlogged, of: agreement).data)
-        return AgreementSignature(
-            organizationId: unlogged.organizationId, version: unlogged.version, keyId: key.id,
-            verifierKey: key.verifierKey, keyLedgerIndex: key.registrationIndex, signature: bytes,
-            signerId: account.id, signerName: account.displayName, signedAt: now, ledgerIndex: index)
+        signature.ledgerIndex = try await ledger.append(try AgreementLedgerEntry.signed(signature, of: agreement).data)
+        return signature
     }
 
     func requireSignatory(_ account: Account, of organizationId: UUID) async throws {

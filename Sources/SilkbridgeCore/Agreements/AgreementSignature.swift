@@ -15,7 +15,8 @@ public struct AgreementSignature: Sendable, Hashable, Codable {
     public let signerId: UUID
     public let signerName: String
     public let signedAt: Date
-    public let ledgerIndex: UInt64
+    /// Where the signature was appended to the ledger.
+    public var ledgerIndex: UInt64
 
     public init(
         organizationId: UUID, version: Int, keyId: UUID, verifierKey: String, keyLedgerIndex: UInt64,
