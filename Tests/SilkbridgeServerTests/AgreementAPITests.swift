@@ -130,6 +130,33 @@ import TrustLedger
     }
 
     @Test(arguments: TestDatabase.available)
+    func theOtherPartiesAreToldInTheirInbox(database: TestDatabase) async throws {
+        try await withApp(database) { client in
+            let parties = try await AgreementFixture.make(client)
+            let id = try await parties.draft(client)
+            func kinds(_ party: AgreementFixture.Party) async throws -> [String] {
+                let items = try await client.api(.get, "/api/v1/inbox", token: party.token).json()["items"]
+                return (items as? [[String: Any]] ?? []).filter { $0["agreementId"] as? String == id }
+                    .compactMap { $0["kind"] as? String }
+            }
+            let (message, version) = try await parties.open(client, id)
+            #expect(try await kinds(parties.china) == ["agreement.awaiting-signature"])
+            #expect(try await kinds(parties.europe).isEmpty)
+            _ = try await parties.sign(client, id, as: parties.europe, message: message, version: version)
+            #expect(try await kinds(parties.china).first == "agreement.signed")
+            _ = try await parties.sign(client, id, as: parties.china, message: message, version: version)
+            #expect(try await kinds(parties.europe) == ["agreement.in-force"])
+            #expect(try await kinds(parties.china).first == "agreement.in-force")
+            var browser = BrowserSession(client)
+            _ = try await browser.post(
+                "/login", [("email", parties.china.email), ("password", "correct horse battery")])
+            let inbox = try await browser.get("/inbox")
+            #expect(inbox.text.contains("/agreements/\(id)"))
+            #expect(inbox.text.contains("Smart grid letter of intent"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func partiesSigningAtOnceBothLand(database: TestDatabase) async throws {
         try await withApp(database) { client in
             let parties = try await AgreementFixture.make(client)

@@ -9,7 +9,7 @@ import Testing
 @testable import SilkbridgeStorage
 
 @Suite struct ExpiryNoticeMigrationTests {
-    /// M010 rebuilds `notices` on SQLite: the notices stored before it must come through unchanged.
+    /// M010 and M012 rebuild `notices` on SQLite: the notices stored before them must come through unchanged.
     @Test(arguments: TestDatabase.available)
     func keepsTheNoticesStoredBeforeIt(database: TestDatabase) async throws {
         let db = try SilkbridgeDatabase(location: database.freshLocation(), logger: Logger(label: "test"))
@@ -31,14 +31,30 @@ import Testing
                 audit: Fixtures.audit(other, sender, "organization.created"))
             let draft = try await service.create(ExchangeStorageTests.input, for: organization.id, by: owner)
             let published = try await service.publish(id: draft.id, by: owner)
-            let interests = InterestService(repository: db.interests, exchange: service, directory: db.directory)
-            let interest = try await interests.send(on: draft.id, from: other.id, message: "Hello", by: sender)
+            // The notice is written as the schema of its time held it, with the columns it had then.
+            let interest = Interest(
+                id: UUID(), opportunityId: draft.id, ownerOrganizationId: organization.id,
+                senderOrganizationId: other.id, senderAccountId: sender.id, message: "Hello", state: .pending,
+                replyBy: Date().addingTimeInterval(Interest.defaultReplyPeriod), stage: nil, createdAt: Date(),
+                updatedAt: Date())
+            try await db.interests.create(interest, audit: [], notices: [])
+            let notice = Notice(
+                organizationId: organization.id, kind: .interestReceived, interestId: interest.id,
+                opportunityId: draft.id, actorName: "Li Wei", at: Date(timeIntervalSince1970: 1_790_000_000))
+            try await (db.database as! any SQLDatabase).insert(into: "notices")
+                .columns("id", "organization_id", "kind", "interest_id", "opportunity_id", "actor_name", "at")
+                .values(
+                    SQLBind(notice.id), SQLBind(organization.id), SQLBind(notice.kind.rawValue), SQLBind(interest.id),
+                    SQLBind(draft.id), SQLBind(notice.actorName), SQLBind(Int64(1_790_000_000_000_000))
+                ).run()
             let inbox = InboxService(repository: db.inbox, directory: db.directory)
-            let before = try await inbox.inbox(of: owner).notices.map(\.0)
-            #expect(before.map(\.interestId) == [interest.id])
 
-            try await M010_ExpiryNotices().prepare(on: db.database)
-            #expect(try await inbox.inbox(of: owner).notices.map(\.0) == before)
+            for migration: any AsyncMigration in [
+                M010_ExpiryNotices(), M011_CreateAgreements(), M012_AgreementNotices(),
+            ] {
+                try await migration.prepare(on: db.database)
+            }
+            #expect(try await inbox.inbox(of: owner).notices.map(\.0) == [notice])
             let soon = try #require(published.expiresAt)
             #expect(try await service.sendExpiryNotices(now: soon.addingTimeInterval(-3600)) == 1)
             #expect(try await inbox.inbox(of: owner).notices.count == 2)

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Where agreements and signatory roles live; every change is stored with its audit events.
+/// Where agreements and signatory roles live; every change is stored with its audit events and notices.
 public protocol AgreementRepository: Sendable {
     func insert(_ agreement: Agreement, audit: [AuditEvent]) async throws
-    /// Stores the agreement if its stored revision is still `agreement.revision - 1`; false if someone changed it
-    /// in between, and nothing is stored.
-    func update(_ agreement: Agreement, audit: [AuditEvent]) async throws -> Bool
+    /// Stores the agreement, with its audit events and notices, if its stored revision is still
+    /// `agreement.revision - 1`; false if someone changed it in between, and nothing is stored.
+    func update(_ agreement: Agreement, audit: [AuditEvent], notices: [Notice]) async throws -> Bool
     func agreement(id: UUID) async throws -> Agreement?
     /// The agreements any of the organisations is party to, most recently changed first.
     func agreements(involving organizations: Set<UUID>) async throws -> [Agreement]

@@ -9,7 +9,10 @@ extension AgreementService {
     {
         var signature: AgreementSignature?
         var inForceIndex: UInt64?
-        let signed = try await change(id, by: account, now: now) { agreement, _ in
+        let notice: (Agreement, Membership) -> (kind: NoticeKind, actingFor: UUID?)? = { agreement, _ in
+            agreement.state == .inForce ? (.agreementInForce, nil) : (.agreementSigned, input.organizationId)
+        }
+        let signed = try await change(id, by: account, now: now, notice: notice) { agreement, _ in
             guard agreement.state == .openForSignature, let frozen = agreement.frozenVersion else {
                 throw AgreementError.notOpenForSignature(agreement.status(at: now))
             }
@@ -63,7 +66,8 @@ extension AgreementService {
         async throws -> Agreement
     {
         let reason = try Self.checkedReason(reason)
-        return try await change(id, by: account, now: now) { agreement, _ in
+        return try await change(id, by: account, now: now, notice: { _, _ in (.agreementDeclined, organizationId) }) {
+            agreement, _ in
             guard agreement.state == .openForSignature else {
                 throw AgreementError.notOpenForSignature(agreement.status(at: now))
             }
@@ -83,7 +87,8 @@ extension AgreementService {
     ) async throws -> Agreement {
         let reason = try Self.checkedReason(reason)
         var ledgerIndex: UInt64?
-        return try await change(id, by: account, now: now) { agreement, _ in
+        return try await change(id, by: account, now: now, notice: { _, _ in (.agreementTerminated, organizationId) }) {
+            agreement, _ in
             guard agreement.status(at: now) == .inForce else {
                 throw AgreementError.notInForce(agreement.status(at: now))
             }

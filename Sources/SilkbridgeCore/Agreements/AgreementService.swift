@@ -110,7 +110,10 @@ public struct AgreementService: Sendable {
 
     /// Freezes the latest version for signature; members of any party.
     public func open(_ id: UUID, by account: Account, now: Date = Date()) async throws -> Agreement {
-        try await change(id, by: account, now: now) { agreement, _ in
+        try await change(
+            id, by: account, now: now,
+            notice: { _, membership in (.agreementAwaitingSignature, membership.organizationId) }
+        ) { agreement, _ in
             guard agreement.state == .draft else { throw Self.notDraft(agreement, now: now) }
             agreement.state = .openForSignature
             agreement.frozenVersion = agreement.latest.number
@@ -138,9 +141,11 @@ public struct AgreementService: Sendable {
     }
 
     /// Applies a change to the stored agreement, retrying when another change landed in between. The body gets
-    /// the caller's membership in one of the parties and returns the audit events to store with the change.
+    /// the caller's membership in one of the parties and returns the audit events to store with the change;
+    /// `notice` names what the other parties are told, and the party acting, who is not told.
     func change(
         _ id: UUID, by account: Account, now: Date,
+        notice: (Agreement, Membership) -> (kind: NoticeKind, actingFor: UUID?)? = { _, _ in nil },
         _ body: (inout Agreement, Membership) async throws -> [AuditEvent]
     ) async throws -> Agreement {
         for _ in 0..<8 {
@@ -151,7 +156,14 @@ public struct AgreementService: Sendable {
             let audit = try await body(&agreement, membership)
             agreement.revision += 1
             agreement.updatedAt = now
-            if try await repository.update(agreement, audit: audit) { return agreement }
+            let notices = notice(agreement, membership).map { kind, actingFor in
+                agreement.parties.filter { $0.organizationId != actingFor }.map {
+                    Notice(
+                        organizationId: $0.organizationId, kind: kind, agreementId: agreement.id,
+                        actorName: account.displayName, at: now)
+                }
+            }
+            if try await repository.update(agreement, audit: audit, notices: notices ?? []) { return agreement }
         }
         throw AgreementError.busy
     }

@@ -8,6 +8,11 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case messageReceived = "message.received"
     case stageChanged = "stage.changed"
     case opportunityExpiring = "opportunity.expiring"
+    case agreementAwaitingSignature = "agreement.awaiting-signature"
+    case agreementSigned = "agreement.signed"
+    case agreementInForce = "agreement.in-force"
+    case agreementDeclined = "agreement.declined"
+    case agreementTerminated = "agreement.terminated"
 
     public var label: Message {
         switch self {
@@ -17,30 +22,37 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
         case .messageReceived: Message("New message", "新消息")
         case .stageChanged: Message("The pipeline moved forward", "合作进程已推进")
         case .opportunityExpiring: Message("Your opportunity expires in two weeks", "您的合作机会将在两周后到期")
+        case .agreementAwaitingSignature: Message("An agreement awaits your signature", "有协议等待您签署")
+        case .agreementSigned: Message("A party signed an agreement", "有协议方已签署协议")
+        case .agreementInForce: Message("An agreement is in force", "协议已生效")
+        case .agreementDeclined: Message("A party declined to sign an agreement", "有协议方拒绝签署协议")
+        case .agreementTerminated: Message("An agreement was terminated", "协议已被终止")
         }
     }
 }
 
-/// One entry of an organisation's inbox, about an expression of interest or, without one, about an opportunity.
+/// One entry of an organisation's inbox: about an expression of interest, an opportunity or an agreement.
 public struct Notice: Sendable, Hashable, Identifiable {
     public let id: UUID
     /// The organisation told; every member sees it.
     public let organizationId: UUID
     public let kind: NoticeKind
     public let interestId: UUID?
-    public let opportunityId: UUID
+    public let opportunityId: UUID?
+    public let agreementId: UUID?
     public let actorName: String
     public let at: Date
 
     public init(
-        id: UUID = UUID(), organizationId: UUID, kind: NoticeKind, interestId: UUID?, opportunityId: UUID,
-        actorName: String, at: Date
+        id: UUID = UUID(), organizationId: UUID, kind: NoticeKind, interestId: UUID? = nil, opportunityId: UUID? = nil,
+        agreementId: UUID? = nil, actorName: String, at: Date
     ) {
         self.id = id
         self.organizationId = organizationId
         self.kind = kind
         self.interestId = interestId
         self.opportunityId = opportunityId
+        self.agreementId = agreementId
         self.actorName = actorName
         self.at = at
     }

@@ -114,10 +114,10 @@ public enum WebhookPayload {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = [
-            "opportunityId": notice.opportunityId.uuidString.lowercased(), "actorName": notice.actorName,
-        ]
+        var data = ["actorName": notice.actorName]
+        data["opportunityId"] = notice.opportunityId?.uuidString.lowercased()
         data["interestId"] = notice.interestId?.uuidString.lowercased()
+        data["agreementId"] = notice.agreementId?.uuidString.lowercased()
         let body = Body(
             id: notice.id.uuidString.lowercased(), kind: notice.kind.rawValue,
             organizationId: notice.organizationId.uuidString.lowercased(), createdAt: notice.at, data: data)

@@ -23,7 +23,8 @@ extension Components.Schemas.Notice {
             id: notice.id.uuidString.lowercased(), organizationId: notice.organizationId.uuidString.lowercased(),
             kind: KindPayload(rawValue: notice.kind.rawValue) ?? KindPayload.allCases[0],
             interestId: notice.interestId?.uuidString.lowercased(),
-            opportunityId: notice.opportunityId.uuidString.lowercased(), actorName: notice.actorName, at: notice.at,
+            opportunityId: notice.opportunityId?.uuidString.lowercased(),
+            agreementId: notice.agreementId?.uuidString.lowercased(), actorName: notice.actorName, at: notice.at,
             unread: unread)
     }
 }

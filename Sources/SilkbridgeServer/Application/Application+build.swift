@@ -95,8 +95,9 @@ public func buildApplication(
     )
     site.addRoutes(to: router)
     WebhookPages(site: site, webhooks: webhooks).addRoutes(to: router)
-    ExchangePages(site: site, exchange: exchange, interests: interests, search: search, inbox: inbox).addRoutes(
-        to: router)
+    ExchangePages(
+        site: site, exchange: exchange, interests: interests, search: search, inbox: inbox, agreements: agreements
+    ).addRoutes(to: router)
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
 

@@ -20,19 +20,26 @@ extension ExchangePages {
         let account = try context.requireAccount()
         let language = context.language
         let (notices, unread) = try await inbox.inbox(of: account)
+        // What each notice is about: an opportunity or an agreement, by its title, which the viewer may read.
         var titles: [UUID: String] = [:]
-        for (notice, _) in notices where titles[notice.opportunityId] == nil {
-            titles[notice.opportunityId] =
-                (try? await exchange.opportunity(id: notice.opportunityId, viewer: account))?.title.best(for: language)
-                ?? ""
+        for (notice, _) in notices {
+            if let id = notice.opportunityId, titles[id] == nil {
+                titles[id] = (try? await exchange.opportunity(id: id, viewer: account))?.title.best(for: language) ?? ""
+            }
+            if let id = notice.agreementId, titles[id] == nil {
+                titles[id] =
+                    (try? await agreements.agreement(id: id, viewer: account))?.current.content.title
+                    .best(for: language) ?? ""
+            }
         }
         let view: [String: Any] = [
             "notices": notices.map { notice, isUnread in
                 [
                     "label": notice.kind.label.text(in: language), "actor": notice.actorName,
-                    "opportunity": titles[notice.opportunityId] ?? "",
+                    "opportunity": (notice.opportunityId ?? notice.agreementId).flatMap { titles[$0] } ?? "",
                     "link": notice.interestId.map(ExchangePaths.interest)
-                        ?? ExchangePaths.opportunity(notice.opportunityId),
+                        ?? notice.agreementId.map(AgreementPaths.agreement)
+                        ?? notice.opportunityId.map(ExchangePaths.opportunity) ?? ExchangePaths.inbox,
                     "at": notice.at.formatted(.iso8601), "unread": isUnread,
                 ] as [String: Any]
             },

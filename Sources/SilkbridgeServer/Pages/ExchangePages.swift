@@ -10,6 +10,7 @@ struct ExchangePages: Sendable {
     let interests: InterestService
     let search: SearchService
     let inbox: InboxService
+    let agreements: AgreementService
 
     var renderer: PageRenderer { site.renderer }
     var catalog: ReferenceCatalog { site.catalog }

@@ -9,7 +9,8 @@ final class NoticeRecord: Model, @unchecked Sendable {
     @Field(key: "organization_id") var organizationId: UUID
     @Field(key: "kind") var kind: String
     @OptionalField(key: "interest_id") var interestId: UUID?
-    @Field(key: "opportunity_id") var opportunityId: UUID
+    @OptionalField(key: "opportunity_id") var opportunityId: UUID?
+    @OptionalField(key: "agreement_id") var agreementId: UUID?
     @Field(key: "actor_name") var actorName: String
     /// Microseconds since 1970, compared exactly with the reading position.
     @Field(key: "at") var at: Int64
@@ -22,6 +23,7 @@ final class NoticeRecord: Model, @unchecked Sendable {
         kind = notice.kind.rawValue
         interestId = notice.interestId
         opportunityId = notice.opportunityId
+        agreementId = notice.agreementId
         actorName = notice.actorName
         at = AuditRecord.micros(notice.at)
     }
@@ -30,7 +32,7 @@ final class NoticeRecord: Model, @unchecked Sendable {
         guard let kind = NoticeKind(rawValue: kind) else { return nil }
         return Notice(
             id: id!, organizationId: organizationId, kind: kind, interestId: interestId, opportunityId: opportunityId,
-            actorName: actorName, at: OpportunityRecord.date(at))
+            agreementId: agreementId, actorName: actorName, at: OpportunityRecord.date(at))
     }
 }
 

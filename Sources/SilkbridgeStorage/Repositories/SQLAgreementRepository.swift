@@ -18,7 +18,7 @@ struct SQLAgreementRepository: AgreementRepository {
         }
     }
 
-    func update(_ agreement: Agreement, audit: [AuditEvent]) async throws -> Bool {
+    func update(_ agreement: Agreement, audit: [AuditEvent], notices: [Notice]) async throws -> Bool {
         try await database.transaction { database in
             // Compare-and-set on the revision, writing before any read so SQLite never upgrades a read snapshot.
             let sql = database as! any SQLDatabase
@@ -33,6 +33,7 @@ struct SQLAgreementRepository: AgreementRepository {
                 .all()
             guard !updated.isEmpty else { return false }
             for event in audit { try await AuditRecord(event).create(on: database) }
+            try await WebhookDeliveryRecord.store(notices, on: database)
             return true
         }
     }
