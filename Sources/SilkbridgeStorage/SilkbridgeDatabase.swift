@@ -62,7 +62,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
         migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
-        migrations.add(M008_CreateWebhooks())
+        migrations.add(M008_CreateWebhooks(), M009_LedgerQueue())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

@@ -57,6 +57,11 @@ struct LedgerHost: Sendable {
         try await appender.append(entry)
     }
 
+    /// The index of an entry already appended or queued; scans the log, for recovery only.
+    func index(of entry: Data) async throws -> UInt64? {
+        try await appender.index(of: entry)
+    }
+
     /// The latest checkpoint note and its parsed text.
     func latest() async throws -> (note: Data, checkpoint: Checkpoint) {
         guard let note = try await storage.latestCheckpoint() else {
