@@ -25,7 +25,9 @@ struct LedgerHost: Sendable {
         let storage = database.ledger
         let sequencerConfiguration = SequencerConfiguration(
             origin: signer.name, maxBatchSize: configuration.maxBatchSize,
-            maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout)
+            maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout,
+            // The full check reads the whole log, seconds for a million entries; `silkbridge ledger check` runs it.
+            startupCheck: .rightEdge)
         let endpoints = configuration.witnesses.map { witness in
             WitnessEndpoint(
                 client: LoggingWitnessClient(base: witness.client, name: witness.verifier.name, logger: logger),

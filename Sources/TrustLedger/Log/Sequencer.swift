@@ -46,7 +46,7 @@ public actor Sequencer {
         treeSize
     }
 
-    /// Checks stored entries, tiles and checkpoint, then accepts appends; an empty log gets a size-0
+    /// Checks stored entries, tiles and checkpoint (as `configuration.startupCheck` says), then accepts appends; an empty log gets a size-0
     /// checkpoint. Throws `SequencerError.integrityCheckFailed` when storage is damaged.
     @discardableResult
     public func start() async throws -> IntegrityReport {
@@ -56,7 +56,11 @@ public actor Sequencer {
         do {
             let checker = LedgerIntegrityChecker(
                 storage: storage, logVerifier: signer.verifier, origin: configuration.origin)
-            let report = try await checker.check()
+            let report: IntegrityReport
+            switch configuration.startupCheck {
+            case .full: report = try await checker.check()
+            case .rightEdge: report = try await checker.checkRightEdge()
+            }
             guard report.isHealthy else { throw SequencerError.integrityCheckFailed(report) }
             if let checkpoint = report.checkpoint {
                 treeSize = checkpoint.size
