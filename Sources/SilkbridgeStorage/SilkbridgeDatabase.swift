@@ -63,7 +63,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
         migrations.add(M003_CreateExchange(), M004_CreateInterests(), M005_CreateInbox())
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
-        migrations.add(M008_CreateWebhooks())
+        migrations.add(M008_CreateWebhooks(), M009_LedgerQueue())
         migrations.add(M010_ExpiryNotices(), M011_CreateAgreements(), M012_AgreementNotices())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,

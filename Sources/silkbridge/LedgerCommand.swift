@@ -1,12 +1,15 @@
 import ArgumentParser
+import Configuration
 import Foundation
+import Logging
 import SilkbridgeServer
 import TrustLedger
 
 struct LedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ledger", abstract: "Check a Silkbridge trust ledger from outside, trusting nothing it says.",
-        subcommands: [Verify.self, Prove.self])
+        commandName: "ledger",
+        abstract: "Check a Silkbridge trust ledger from outside, trusting nothing it says, or in its own database.",
+        subcommands: [Verify.self, Prove.self, Check.self])
 
     /// How the client decides whom to trust: keys given on the command line, else those pinned on first use.
     struct TrustOptions: ParsableArguments {

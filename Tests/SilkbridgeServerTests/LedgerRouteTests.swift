@@ -6,10 +6,11 @@ import NIOCore
 import NIOFoundationCompat
 import SQLKit
 import SilkbridgeServer
-import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 import TrustLedger
+
+@testable import SilkbridgeStorage
 
 @Suite struct LedgerRouteTests {
     @Test(arguments: TestDatabase.available)
@@ -144,5 +145,26 @@ import TrustLedger
         await #expect(throws: SequencerError.self) {
             _ = try await buildApplication(configuration: log.configuration())
         }
+    }
+
+    /// Start-up reads only the right edge of the tree, so it stays fast on a large log; damage further left is
+    /// found by the full check behind `silkbridge ledger check`.
+    @Test func theFullCheckFindsDamageThatStartUpDoesNotRead() async throws {
+        let log = try await LedgerTestLog(entries: 600)
+        let database = try SilkbridgeDatabase(location: log.location, logger: Logger(label: "test"))
+        let sql = database.database as! any SQLDatabase
+        try await sql.raw(
+            "UPDATE ledger_tiles SET data = \(bind: Data(count: 8192)) WHERE tile_level = 0 AND tile_index = 0"
+        )
+        .run()
+        await database.shutdown()
+
+        try await log.withApp { client in
+            let checkpoint = try await client.execute(uri: "/ledger/checkpoint", method: .get)
+            #expect(checkpoint.status == .ok)
+        }
+        let report = try await LedgerCheck.run(
+            log.configuration().ledger, database: log.location, logger: Logger(label: "test"))
+        #expect(report.problems == [.corruptTile(TileID(level: 0, index: 0, width: 256))])
     }
 }

@@ -131,4 +131,27 @@ import TrustLedger
             }
         }
     }
+
+    /// A sequencer that read a submission from the queue before another stored it must not store it again.
+    @Test(.enabled(if: TestDatabase.available.contains(.postgres)))
+    func aQueuedSubmissionIsStoredOnceWhicheverSequencerHandsItIn() async throws {
+        try await TestDatabase.postgres.withDatabase { database in
+            let queue = try #require(database.ledgerQueue)
+            let entry = Data("queued".utf8)
+            let id = try await queue.submit(entry)
+            #expect(try await queue.waiting(limit: 10).map(\.id) == [id])
+
+            let first = sequencer(database.ledger)
+            try await first.start()
+            let index = try await first.append(entry, submissionID: id)
+            #expect(try await queue.state(of: id) == .stored(index: index))
+            #expect(try await queue.waiting(limit: 10).isEmpty)
+
+            let second = sequencer(database.ledger)
+            try await second.start()
+            await #expect(throws: SequencerError.self) { try await second.append(entry, submissionID: id) }
+            #expect(try await database.ledger.entryCount() == 1)
+            #expect(try await queue.state(of: id) == .stored(index: index))
+        }
+    }
 }

@@ -53,20 +53,27 @@ import TrustLedger
         await #expect(throws: SequencerError.integrityCheckFailed(report)) { try await sequencer.start() }
     }
 
-    @Test func truncatedAndMissingTilesAreReported() async throws {
-        let base = try await populatedStorage()
-        let partial = TileID(level: 0, index: 2, width: 88)
-        let upper = TileID(level: 1, index: 0, width: 2)
-        let bundle = TileID(kind: .entries, index: 0, width: 256)
-        let damaged = DamagedStorage(
+    static let partial = TileID(level: 0, index: 2, width: 88)
+    static let upper = TileID(level: 1, index: 0, width: 2)
+    static let firstBundle = TileID(kind: .entries, index: 0, width: 256)
+
+    /// The partial level-0 tile cut to 64 bytes, the level-1 tile and the first entry bundle lost.
+    static func truncatedAndMissingTiles(_ base: InMemoryLedgerStorage) -> DamagedStorage {
+        DamagedStorage(
             base: base,
             tiles: { id, data in
                 switch id {
                 case partial: data?.prefix(64)
-                case upper, bundle: nil
+                case upper, firstBundle: nil
                 default: data
                 }
             })
+    }
+
+    @Test func truncatedAndMissingTilesAreReported() async throws {
+        let base = try await populatedStorage()
+        let (partial, upper, bundle) = (Self.partial, Self.upper, Self.firstBundle)
+        let damaged = Self.truncatedAndMissingTiles(base)
         let report = try await check(damaged)
         #expect(
             Set(report.problems) == [
@@ -92,5 +99,50 @@ import TrustLedger
 
     @Test func emptyStorageIsHealthy() async throws {
         #expect(try await check(InMemoryLedgerStorage()).isHealthy)
+    }
+
+    func checkRightEdge(_ storage: any LedgerStorage) async throws -> IntegrityReport {
+        try await LedgerIntegrityChecker(storage: storage, logVerifier: signer.verifier, origin: signer.name)
+            .checkRightEdge()
+    }
+
+    @Test func theRightEdgeCheckPassesAHealthyLog() async throws {
+        let report = try await checkRightEdge(try await populatedStorage())
+        #expect(report.isHealthy, "\(report.problems)")
+        #expect(report.checkpoint?.size == 600)
+        #expect(try await checkRightEdge(InMemoryLedgerStorage()).isHealthy)
+    }
+
+    /// Truncation and loss at the end of the log are what a crash or a bad copy leaves; the right-edge check finds
+    /// them, while damage further left (the first entry bundle here) is for the full check.
+    @Test func theRightEdgeCheckFindsDamageAtTheEndOfTheLog() async throws {
+        let base = try await populatedStorage()
+        let (partial, upper, bundle) = (Self.partial, Self.upper, Self.firstBundle)
+        let damaged = Self.truncatedAndMissingTiles(base)
+        let report = try await checkRightEdge(damaged)
+        #expect(Set(report.problems) == [.truncatedTile(partial, storedBytes: 64), .missingTile(upper)])
+        #expect(try await check(damaged).problems.contains(.missingTile(bundle)))
+
+        let sequencer = Sequencer(
+            configuration: SequencerConfiguration(origin: signer.name, startupCheck: .rightEdge), signer: signer,
+            storage: damaged)
+        await #expect(throws: SequencerError.integrityCheckFailed(report)) { try await sequencer.start() }
+
+        let lost = try await checkRightEdge(DamagedStorage(base: base, entryLimit: 590))
+        #expect(lost.problems == [.missingEntries(from: 590, checkpointSize: 600)])
+    }
+
+    @Test func theRightEdgeCheckFindsAnUpperTileThatDisagreesWithTheTileBelow() async throws {
+        let upper = Self.upper
+        let damaged = DamagedStorage(
+            base: try await populatedStorage(),
+            tiles: { id, data in
+                guard id == upper, var data else { return data }
+                data[data.count - 1] ^= 0x01
+                return data
+            })
+        let report = try await checkRightEdge(damaged)
+        #expect(report.problems.contains(.corruptTile(upper)))
+        #expect(report.problems.contains { if case .rootMismatch = $0 { true } else { false } })
     }
 }

@@ -65,11 +65,18 @@ public protocol PublicKeyDecoder: Sendable {
 /// Appends entries to the trust ledger and returns each one's index once it is durable.
 public protocol LedgerAppending: Sendable {
     func append(_ entry: Data) async throws -> UInt64
+    /// The index of an entry already appended (or handed in and about to be), nil if there is none; for
+    /// recovery after a crash, so it may be slow.
+    func index(of entry: Data) async throws -> UInt64?
 }
 
-/// Where organisation keys live; each change is stored with its audit event.
+/// Where organisation keys live; each change is stored with its audit event. A registration is stored as
+/// pending, with its ledger entry, before it is appended, and is listed only once its index is recorded.
 public protocol OrganizationKeyRepository: Sendable {
-    func insert(_ key: OrganizationKey, audit: AuditEvent) async throws
+    func insertPending(_ registration: PendingKeyRegistration, audit: AuditEvent) async throws
+    func recordRegistration(of keyId: UUID, at index: UInt64) async throws
+    /// Registrations whose ledger index is not recorded yet, of one organisation or, for nil, of all.
+    func pendingRegistrations(of organizationId: UUID?) async throws -> [PendingKeyRegistration]
     func keys(of organizationId: UUID) async throws -> [OrganizationKey]
     func key(id: UUID, of organizationId: UUID) async throws -> OrganizationKey?
     func markRevoked(_ key: OrganizationKey, audit: AuditEvent) async throws

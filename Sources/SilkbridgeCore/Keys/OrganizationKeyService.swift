@@ -1,7 +1,7 @@
 import Foundation
 
 /// Organisation signing keys: members register and revoke public keys, and each change is appended to the
-/// trust ledger before it is stored, so the ledger can show every key an organisation ever had.
+/// trust ledger, so the ledger can show every key an organisation ever had.
 public struct OrganizationKeyService: Sendable {
     let keys: any OrganizationKeyRepository
     let directory: DirectoryService
@@ -35,19 +35,43 @@ public struct OrganizationKeyService: Sendable {
         guard !existing.contains(where: { $0.publicKey == decoded.publicKey && !$0.isRevoked }) else {
             throw KeyError.alreadyRegistered
         }
+        let pending = try await keys.pendingRegistrations(of: organizationId)
+        if let unfinished = pending.first(where: { $0.key.publicKey == decoded.publicKey }) {
+            // An earlier attempt stopped after recording the registration: finish it, appending only if the ledger
+            // does not hold the entry already, so the key is never logged twice.
+            if let index = try await ledger.index(of: unfinished.entry) {
+                return try await record(unfinished, at: index)
+            }
+            return try await record(unfinished, at: ledger.append(unfinished.entry))
+        }
         let draft = OrganizationKey(
             id: UUID(), organizationId: organizationId, name: decoded.name, verifierKey: decoded.verifierKey,
             keyID: decoded.keyID, publicKey: decoded.publicKey, createdAt: now, registrationIndex: 0)
-        let index = try await ledger.append(
-            try KeyLedgerEntry.registered(draft, organization: organization, digest: decoded.digest).data)
-        let key = OrganizationKey(
-            id: draft.id, organizationId: organizationId, name: draft.name, verifierKey: draft.verifierKey,
-            keyID: draft.keyID, publicKey: draft.publicKey, createdAt: now, registrationIndex: index)
-        try await keys.insert(
-            key,
-            audit: directory.audit(
-                organizationId, account, "key.registered", "\(key.name) (\(key.keyID)) at ledger index \(index)", now))
-        return key
+        let registration = PendingKeyRegistration(
+            key: draft,
+            entry: try KeyLedgerEntry.registered(draft, organization: organization, digest: decoded.digest).data)
+        try await keys.insertPending(
+            registration,
+            audit: directory.audit(organizationId, account, "key.registered", "\(draft.name) (\(draft.keyID))", now))
+        return try await record(registration, at: ledger.append(registration.entry))
+    }
+
+    /// Records the ledger index of every pending registration whose entry the ledger holds: those a crash
+    /// interrupted after the append. The others stay pending until registered again, since their request may
+    /// still be under way in another process.
+    public func recoverPendingRegistrations() async throws -> Int {
+        var recovered = 0
+        for registration in try await keys.pendingRegistrations(of: nil) {
+            guard let index = try await ledger.index(of: registration.entry) else { continue }
+            _ = try await record(registration, at: index)
+            recovered += 1
+        }
+        return recovered
+    }
+
+    private func record(_ registration: PendingKeyRegistration, at index: UInt64) async throws -> OrganizationKey {
+        try await keys.recordRegistration(of: registration.key.id, at: index)
+        return registration.registered(at: index)
     }
 
     /// Revokes a key; members only. The key stays listed, marked revoked, as it stays in the ledger.

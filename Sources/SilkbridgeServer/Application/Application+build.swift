@@ -44,6 +44,8 @@ public func buildApplication(
     }
     let organizationKeys = OrganizationKeyService(
         keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
+    let recovered = try await organizationKeys.recoverPendingRegistrations()
+    if recovered > 0 { logger.notice("key registrations completed after a crash: \(recovered)") }
     let webhooks = WebhookService(repository: database.webhooks, directory: directory)
     let agreements = AgreementService(
         repository: database.agreements, directory: directory, keys: database.organizationKeys,

@@ -3,18 +3,27 @@ import Logging
 import SilkbridgeStorage
 import TrustLedger
 
-/// Appends to the ledger while this process holds the sequencer lease; without it, appends are refused so that
-/// two processes never sign two different trees.
+/// Appends to the ledger. The process holding the sequencer lease appends through its sequencer and drains the
+/// queue; on PostgreSQL every other process queues its entries and waits for their indices, so that two processes
+/// never sign two different trees and yet every process accepts appends.
 actor LedgerAppender {
     private let database: SilkbridgeDatabase
     private let makeSequencer: @Sendable () -> Sequencer
     private let logger: Logger
+    /// How long a queued entry waits before this process tries to take the lease itself, in case the sequencer
+    /// died.
+    private let takeOverAfter: Duration
     private var lease: SequencerLease?
     private var sequencer: Sequencer?
+    private var drain: Task<Void, Never>?
 
-    init(database: SilkbridgeDatabase, logger: Logger, makeSequencer: @escaping @Sendable () -> Sequencer) {
+    init(
+        database: SilkbridgeDatabase, logger: Logger, takeOverAfter: Duration = .seconds(1),
+        makeSequencer: @escaping @Sendable () -> Sequencer
+    ) {
         self.database = database
         self.logger = logger
+        self.takeOverAfter = takeOverAfter
         self.makeSequencer = makeSequencer
     }
 
@@ -22,7 +31,8 @@ actor LedgerAppender {
         sequencer != nil
     }
 
-    /// Takes the lease if it is free and starts the sequencer, whose start-up check refuses a damaged log.
+    /// Takes the lease if it is free and starts the sequencer, whose start-up check refuses a damaged log, then
+    /// drains the queue.
     @discardableResult
     func tryToSequence() async throws -> Bool {
         if sequencer != nil { return true }
@@ -38,11 +48,37 @@ actor LedgerAppender {
         }
         self.lease = lease
         self.sequencer = sequencer
+        if let queue = database.ledgerQueue {
+            let drain = LedgerQueueDrain(queue: queue, sequencer: sequencer, logger: logger)
+            self.drain = Task { await drain.run() }
+        }
         return true
     }
 
     func append(_ entry: Data) async throws -> UInt64 {
-        guard let sequencer else { throw LedgerError.notSequencing }
+        if let sequencer { return try await append(entry, through: sequencer) }
+        guard let queue = database.ledgerQueue else { throw LedgerError.notSequencing }
+        guard entry.count <= EntryBundle.maxEntrySize else { throw SequencerError.entryTooLarge(entry.count) }
+        let id = try await queue.submit(entry)
+        guard let index = try await waitForIndex(of: id, in: queue) else {
+            throw LedgerQueueError.submissionNotWaiting([id])
+        }
+        try await queue.remove(id)
+        return index
+    }
+
+    /// The index of an entry in the log or, once it is stored, of one waiting in the queue. The queue is read
+    /// first: a submission stored in between is then found in the log.
+    func index(of entry: Data) async throws -> UInt64? {
+        if let queue = database.ledgerQueue, let id = try await queue.submission(of: entry),
+            let index = try await waitForIndex(of: id, in: queue)
+        {
+            return index
+        }
+        return try await database.ledger.index(of: entry)
+    }
+
+    private func append(_ entry: Data, through sequencer: Sequencer) async throws -> UInt64 {
         do {
             return try await sequencer.append(entry)
         } catch let error as SequencerError {
@@ -54,7 +90,35 @@ actor LedgerAppender {
         }
     }
 
+    /// Polls until the sequencer has stored the submission, nil if its submitter removed it meanwhile. If the wait
+    /// drags on, this process tries to take the lease, and once it sequences, its own drain stores the submission.
+    /// Cancelling the wait leaves the entry queued: it is appended all the same.
+    private func waitForIndex(of id: Int64, in queue: SQLLedgerQueue) async throws -> UInt64? {
+        let backOff = BackOff(from: .milliseconds(2), to: .milliseconds(50))
+        var pause = backOff.first
+        var lastAttempt = ContinuousClock.now
+        while true {
+            switch try await queue.state(of: id) {
+            case .stored(let index): return index
+            case .removed: return nil
+            case .waiting: break
+            }
+            if sequencer == nil, ContinuousClock.now - lastAttempt >= takeOverAfter {
+                lastAttempt = .now
+                do {
+                    try await tryToSequence()
+                } catch {
+                    logger.error("cannot take over sequencing the ledger", metadata: ["error": "\(error)"])
+                }
+            }
+            try await Task.sleep(for: pause)
+            pause = backOff.next(after: pause)
+        }
+    }
+
     func stop() async {
+        drain?.cancel()
+        drain = nil
         sequencer = nil
         await lease?.release()
         lease = nil

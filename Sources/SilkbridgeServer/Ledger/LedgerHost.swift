@@ -25,7 +25,9 @@ struct LedgerHost: Sendable {
         let storage = database.ledger
         let sequencerConfiguration = SequencerConfiguration(
             origin: signer.name, maxBatchSize: configuration.maxBatchSize,
-            maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout)
+            maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout,
+            // The full check reads the whole log, seconds for a million entries; `silkbridge ledger check` runs it.
+            startupCheck: .rightEdge)
         let endpoints = configuration.witnesses.map { witness in
             WitnessEndpoint(
                 client: LoggingWitnessClient(base: witness.client, name: witness.verifier.name, logger: logger),
@@ -55,6 +57,11 @@ struct LedgerHost: Sendable {
     /// Queues an entry and returns its index once it is durably stored.
     func append(_ entry: Data) async throws -> UInt64 {
         try await appender.append(entry)
+    }
+
+    /// The index of an entry already appended or queued; scans the log, for recovery only.
+    func index(of entry: Data) async throws -> UInt64? {
+        try await appender.index(of: entry)
     }
 
     /// The latest checkpoint note and its parsed text.

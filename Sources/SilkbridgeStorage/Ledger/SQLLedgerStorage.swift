@@ -41,6 +41,12 @@ public struct SQLLedgerStorage: LedgerStorage {
             throw LedgerStorageError.sizeConflict(expected: batch.oldSize, actual: stored)
         }
         try await insertEntries(batch.entries, from: batch.oldSize, sql)
+        // Queued submissions get their indices in this same transaction: a sequencer that crashes after the
+        // commit leaves them assigned, one that crashes before leaves them waiting, so none is appended twice.
+        let submissions = batch.submissionIDs.enumerated().compactMap { offset, id in
+            id.map { (id: $0, index: Int64(batch.oldSize) + Int64(offset)) }
+        }
+        if !submissions.isEmpty { try await SQLLedgerQueue.assign(submissions, sql) }
         try await upsertTiles(batch.tiles, sql)
         try await sql.insert(into: "ledger_checkpoints")
             .columns("size", "note", "published_at")
@@ -96,6 +102,14 @@ public struct SQLLedgerStorage: LedgerStorage {
         return try await sql.select().column("note").from("ledger_checkpoints")
             .where("size", .equal, Int64(clamping: size))
             .first()?.decode(column: "note", as: Data.self)
+    }
+
+    /// The index of the first stored entry with exactly these bytes; scans the log, for recovery only.
+    public func index(of entry: Data) async throws -> UInt64? {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.select().column("idx").from("ledger_entries").where("entry", .equal, entry)
+            .orderBy("idx").limit(1).first()
+        return try row.map { UInt64(try $0.decode(column: "idx", as: Int64.self)) }
     }
 
     /// The number of stored entries.

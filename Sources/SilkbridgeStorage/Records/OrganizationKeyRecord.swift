@@ -15,10 +15,14 @@ final class OrganizationKeyRecord: Model, @unchecked Sendable {
     @Field(key: "registration_index") var registrationIndex: Int64
     @OptionalField(key: "revoked_at") var revokedAt: Date?
     @OptionalField(key: "revocation_index") var revocationIndex: Int64?
+    /// The ledger entry of a registration whose index is not recorded yet; `registration_index` means nothing
+    /// while it is set.
+    @OptionalField(key: "registration_entry") var registrationEntry: Data?
 
     init() {}
 
-    init(_ key: OrganizationKey) {
+    init(_ registration: PendingKeyRegistration) {
+        let key = registration.key
         id = key.id
         organizationId = key.organizationId
         name = key.name
@@ -29,6 +33,11 @@ final class OrganizationKeyRecord: Model, @unchecked Sendable {
         registrationIndex = Int64(key.registrationIndex)
         revokedAt = key.revokedAt
         revocationIndex = key.revocationIndex.map(Int64.init)
+        registrationEntry = registration.entry
+    }
+
+    var pending: PendingKeyRegistration? {
+        registrationEntry.map { PendingKeyRegistration(key: key, entry: $0) }
     }
 
     var key: OrganizationKey {

@@ -18,6 +18,8 @@ public enum IntegrityProblem: Hashable, Sendable, CustomStringConvertible {
     case corruptTile(TileID)
     /// The root recomputed from the entries differs from the checkpoint's.
     case rootMismatch(computed: Data)
+    /// The stored tiles at the checkpoint size do not yield a root.
+    case unreadableTree(String)
 
     /// A one-line explanation.
     public var description: String {
@@ -30,6 +32,7 @@ public enum IntegrityProblem: Hashable, Sendable, CustomStringConvertible {
         case .truncatedTile(let id, let bytes): "\(id) is truncated to \(bytes) bytes"
         case .corruptTile(let id): "\(id) does not match the entries"
         case .rootMismatch(let root): "entries hash to root \(root.base64EncodedString()), not the checkpoint's"
+        case .unreadableTree(let reason): "the tiles do not yield a root: \(reason)"
         }
     }
 }

@@ -13,14 +13,21 @@ public struct LedgerBatch: Sendable {
     public let tiles: [TileID: Data]
     /// The signed (and possibly cosigned) checkpoint note for `newSize`.
     public let checkpoint: Data
+    /// For each entry, the identifier of the submission it was handed in with, if any; storage records it in the
+    /// same transaction as the entry, so a submission is never integrated twice.
+    public let submissionIDs: [Int64?]
 
     /// Creates a batch.
-    public init(oldSize: UInt64, entries: [Data], leafHashes: [Data], tiles: [TileID: Data], checkpoint: Data) {
+    public init(
+        oldSize: UInt64, entries: [Data], leafHashes: [Data], tiles: [TileID: Data], checkpoint: Data,
+        submissionIDs: [Int64?]? = nil
+    ) {
         self.oldSize = oldSize
         self.entries = entries
         self.leafHashes = leafHashes
         self.tiles = tiles
         self.checkpoint = checkpoint
+        self.submissionIDs = submissionIDs ?? Array(repeating: nil, count: entries.count)
     }
 
     /// The log size after the batch.

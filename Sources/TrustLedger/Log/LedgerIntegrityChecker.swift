@@ -3,7 +3,7 @@ import Foundation
 /// Recomputes every tile, entry bundle and the root from the stored entries and compares them with what is
 /// stored and with the latest checkpoint.
 public struct LedgerIntegrityChecker: Sendable {
-    private let storage: any LedgerStorage
+    let storage: any LedgerStorage
     private let logVerifier: any NoteVerifier
     private let origin: String
 
@@ -16,20 +16,10 @@ public struct LedgerIntegrityChecker: Sendable {
 
     /// Runs the check, reading the whole log once; throws only when storage cannot be read.
     public func check() async throws -> IntegrityReport {
-        guard let note = try await storage.latestCheckpoint() else {
-            let stray = try await storage.readEntries(0..<1)
-            return IntegrityReport(
-                checkpoint: nil, problems: stray.isEmpty ? [] : [.entriesBeyondCheckpoint(checkpointSize: 0)])
-        }
         let checkpoint: Checkpoint
-        do {
-            checkpoint = try Checkpoint.open(note, verifiers: [logVerifier]).checkpoint
-        } catch {
-            return IntegrityReport(checkpoint: nil, problems: [.invalidCheckpoint("\(error)")])
-        }
-        guard checkpoint.origin == origin else {
-            return IntegrityReport(
-                checkpoint: checkpoint, problems: [.invalidCheckpoint("origin \(checkpoint.origin) is not \(origin)")])
+        switch try await openCheckpoint() {
+        case .verified(let opened): checkpoint = opened
+        case .finished(let report): return report
         }
         var problems: [IntegrityProblem] = []
         var rebuilder = TileRebuilder()
@@ -69,7 +59,35 @@ public struct LedgerIntegrityChecker: Sendable {
         return IntegrityReport(checkpoint: checkpoint, problems: problems)
     }
 
-    private func compare(_ id: TileID, expected: Data, problems: inout [IntegrityProblem]) async throws {
+    /// The latest checkpoint once verified, or the report that ends the check when there is none or it is invalid.
+    enum OpenedCheckpoint {
+        case verified(Checkpoint)
+        case finished(IntegrityReport)
+    }
+
+    func openCheckpoint() async throws -> OpenedCheckpoint {
+        guard let note = try await storage.latestCheckpoint() else {
+            let stray = try await storage.readEntries(0..<1)
+            return .finished(
+                IntegrityReport(
+                    checkpoint: nil, problems: stray.isEmpty ? [] : [.entriesBeyondCheckpoint(checkpointSize: 0)]))
+        }
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try Checkpoint.open(note, verifiers: [logVerifier]).checkpoint
+        } catch {
+            return .finished(IntegrityReport(checkpoint: nil, problems: [.invalidCheckpoint("\(error)")]))
+        }
+        guard checkpoint.origin == origin else {
+            return .finished(
+                IntegrityReport(
+                    checkpoint: checkpoint,
+                    problems: [.invalidCheckpoint("origin \(checkpoint.origin) is not \(origin)")]))
+        }
+        return .verified(checkpoint)
+    }
+
+    func compare(_ id: TileID, expected: Data, problems: inout [IntegrityProblem]) async throws {
         guard let stored = try await storage.readTile(id) else {
             problems.append(.missingTile(id))
             return

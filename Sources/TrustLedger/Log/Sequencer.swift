@@ -5,6 +5,7 @@ import Foundation
 public actor Sequencer {
     private struct PendingEntry {
         let entry: Data
+        let submissionID: Int64?
         let continuation: CheckedContinuation<UInt64, any Error>
         let arrival: ContinuousClock.Instant
     }
@@ -45,7 +46,7 @@ public actor Sequencer {
         treeSize
     }
 
-    /// Checks stored entries, tiles and checkpoint, then accepts appends; an empty log gets a size-0
+    /// Checks stored entries, tiles and checkpoint (as `configuration.startupCheck` says), then accepts appends; an empty log gets a size-0
     /// checkpoint. Throws `SequencerError.integrityCheckFailed` when storage is damaged.
     @discardableResult
     public func start() async throws -> IntegrityReport {
@@ -55,7 +56,11 @@ public actor Sequencer {
         do {
             let checker = LedgerIntegrityChecker(
                 storage: storage, logVerifier: signer.verifier, origin: configuration.origin)
-            let report = try await checker.check()
+            let report: IntegrityReport
+            switch configuration.startupCheck {
+            case .full: report = try await checker.check()
+            case .rightEdge: report = try await checker.checkRightEdge()
+            }
             guard report.isHealthy else { throw SequencerError.integrityCheckFailed(report) }
             if let checkpoint = report.checkpoint {
                 treeSize = checkpoint.size
@@ -73,12 +78,14 @@ public actor Sequencer {
         }
     }
 
-    /// Queues an entry and returns its index once the batch holding it is durably stored.
-    public func append(_ entry: Data) async throws -> UInt64 {
+    /// Queues an entry and returns its index once the batch holding it is durably stored; a `submissionID` is
+    /// stored with the entry in the same transaction (see `LedgerBatch.submissionIDs`).
+    public func append(_ entry: Data, submissionID: Int64? = nil) async throws -> UInt64 {
         guard entry.count <= EntryBundle.maxEntrySize else { throw SequencerError.entryTooLarge(entry.count) }
         try checkRunning()
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingEntry(entry: entry, continuation: continuation, arrival: .now))
+            pending.append(
+                PendingEntry(entry: entry, submissionID: submissionID, continuation: continuation, arrival: .now))
             if pending.count >= configuration.maxBatchSize {
                 commitDueBatches()
             } else {
@@ -146,7 +153,7 @@ public actor Sequencer {
         let oldSize = treeSize
         let prepared: LedgerBatch
         do {
-            prepared = try await prepare(batch.map(\.entry), oldSize: oldSize)
+            prepared = try await prepare(batch.map(\.entry), submissionIDs: batch.map(\.submissionID), oldSize: oldSize)
         } catch {
             batch.forEach { $0.continuation.resume(throwing: error) }
             return
@@ -166,7 +173,7 @@ public actor Sequencer {
         }
     }
 
-    private func prepare(_ entries: [Data], oldSize: UInt64) async throws -> LedgerBatch {
+    private func prepare(_ entries: [Data], submissionIDs: [Int64?], oldSize: UInt64) async throws -> LedgerBatch {
         let growth = try await TileGrowth.grow(from: oldSize, appending: entries, reader: storage)
         let hashes = TileHashReader(
             treeSize: growth.newSize, tiles: OverlayTileReader(tiles: growth.tiles, base: storage))
@@ -176,7 +183,7 @@ public actor Sequencer {
         note.signatures += await cosignatures(for: note, size: growth.newSize, oldSize: oldSize, hashes: hashes)
         return LedgerBatch(
             oldSize: oldSize, entries: entries, leafHashes: growth.leafHashes, tiles: growth.tiles,
-            checkpoint: note.serialized)
+            checkpoint: note.serialized, submissionIDs: submissionIDs)
     }
 
     private func cosignatures(
