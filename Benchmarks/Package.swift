@@ -8,11 +8,17 @@ let package = Package(
     dependencies: [
         .package(name: "Silkbridge", path: ".."),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .executableTarget(
             name: "SearchBenchmark",
-            dependencies: [.product(name: "MultilingualText", package: "Silkbridge")],
+            dependencies: [
+                .product(name: "MultilingualText", package: "Silkbridge"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
             ]

@@ -8,8 +8,13 @@ enum Measure {
     static func milliseconds<T>(_ body: () throws -> T) rethrows -> (result: T, milliseconds: Double) {
         let start = clock.now
         let result = try body()
+        return (result, milliseconds(since: start))
+    }
+
+    /// Wall-clock milliseconds since `start`, for timing work that awaits.
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = (clock.now - start).components
-        return (result, Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15)
+        return Double(elapsed.seconds) * 1e3 + Double(elapsed.attoseconds) * 1e-15
     }
 
     /// CPU milliseconds of the calling thread, which other processes on a busy machine do not inflate.

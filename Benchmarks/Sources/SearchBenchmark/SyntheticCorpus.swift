@@ -28,22 +28,27 @@ struct SyntheticCorpus {
         state = seed
     }
 
-    /// The fields of the next document: a title, a summary and a body, each in both languages.
-    mutating func nextDocument() -> (title: String, summary: String, body: String) {
+    static let countries = ["CN", "DE", "FR", "IT", "NL", "ES", "PL", "HU"]
+    static let sectors = ["5G", "energy", "mobility", "finance", "manufacturing", "logistics"]
+
+    /// The next opportunity: a title, a summary and a body, each in both languages, and its two facets.
+    mutating func nextDocument(id: Int) -> Opportunity {
         let title = chinese(words: 3...5) + " " + english(words: 3...6)
         let summary = chinese(words: 8...14) + "。" + english(words: 10...16) + "."
         let body = (0..<2).map { _ in chinese(words: 10...18) + "。" + english(words: 12...20) + ". " }.joined()
-        return (title, summary, body)
+        let country = Self.countries[Int(next() % UInt64(Self.countries.count))]
+        let sector = Self.sectors[Int(next() % UInt64(Self.sectors.count))]
+        return Opportunity(id: id, title: title, summary: summary, body: body, country: country, sector: sector)
     }
 
-    /// A query of one to three words, Chinese, English or mixed.
-    mutating func nextQuery() -> String {
-        switch next() % 3 {
-        case 0: (0..<(1 + Int(next() % 2))).map { _ in pick(Self.chineseWords) }.joined(separator: " ")
-        case 1: (0..<(1 + Int(next() % 3))).map { _ in pick(Self.englishWords) }.joined(separator: " ")
-        default: pick(Self.englishWords) + " " + pick(Self.chineseWords)
-        }
-    }
+    /// A word from the vocabulary, drawn with the same skew as the documents' words.
+    mutating func chineseWord() -> String { pick(Self.chineseWords) }
+
+    /// An English word from the vocabulary, drawn with the same skew as the documents' words.
+    mutating func englishWord() -> String { pick(Self.englishWords) }
+
+    /// A draw below `bound`, for choosing facets and planted documents.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     private mutating func chinese(words: ClosedRange<Int>) -> String {
         (0..<count(in: words)).map { _ in pick(Self.chineseWords) }.joined()

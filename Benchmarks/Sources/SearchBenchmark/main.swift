@@ -1,8 +1,13 @@
-// Times the segmenter load, indexing, updates and queries on synthetic bilingual documents.
+// Times our index against SQLite FTS5 (trigram) and PostgreSQL pg_trgm on the same synthetic bilingual rows:
+// loading, query latency per query class, memory, and how far the answers overlap.
 // Usage (from Benchmarks/): swift run -c release SearchBenchmark [document count, default 100000]
+//     [--passes N, default 3] [--queries-per-class N, default 20] [--postgres-url postgres://user:pw@host/db]
+// The PostgreSQL URL may also come from SEARCH_BENCHMARK_POSTGRES_URL; without one PostgreSQL is skipped.
+import Foundation
 import MultilingualText
 
-let documentCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+let documentCount = options.documentCount
 let format = Measure.format
 
 // Loading: the first load is kept and its memory measured; four more give a median.
@@ -22,11 +27,12 @@ let normalizerLoads = try (0..<5).map { _ in try Measure.milliseconds { try Text
 print("normalizer load: median \(format(Measure.median(normalizerLoads), 2)) ms over 5 loads")
 
 var corpus = SyntheticCorpus(seed: 2026)
-let documents = (0..<documentCount).map { _ in corpus.nextDocument() }
+var documents = (0..<documentCount).map { corpus.nextDocument(id: $0) }
+let planted = QueryMix.plant(into: &documents, corpus: &corpus)
 let characters = documents.reduce(0) { $0 + $1.title.count + $1.summary.count + $1.body.count }
 print("corpus: \(documentCount) documents of \(characters / documentCount) characters on average")
 
-func fields(_ document: (title: String, summary: String, body: String)) -> [WeightedText] {
+func fields(_ document: Opportunity) -> [WeightedText] {
     [.title(document.title), .summary(document.summary), .body(document.body)]
 }
 
@@ -50,12 +56,64 @@ print(
     "indexing: median \(format(Measure.median(chunkRates), 0)) docs/s over \(chunkRates.count) chunks; "
         + "overall \(format(Double(documentCount) / wallTotal * 1e3, 0)) docs/s wall (\(format(wallTotal / 1e3, 2)) s), "
         + "\(format(Double(documentCount) / cpuTotal * 1e3, 0)) docs/s of thread CPU")
-if let memoryBeforeIndex, let memoryWithIndex = Measure.residentMemory() {
-    print("  resident memory \(format(memoryBeforeIndex, 1)) → \(format(memoryWithIndex, 1)) MiB (corpus kept aside)")
-}
+let memoryWithIndex = Measure.residentMemory()
+let ourFootprint =
+    if let memoryBeforeIndex, let memoryWithIndex {
+        "resident memory \(format(memoryBeforeIndex, 1)) → \(format(memoryWithIndex, 1)) MiB "
+            + "(+\(format(memoryWithIndex - memoryBeforeIndex, 1)) MiB for the index)"
+    } else {
+        "resident memory unknown"
+    }
+print("  \(ourFootprint); the corpus itself was in memory before")
 
 print("  chunk rates: \(chunkRates.map { format($0, 0) }.joined(separator: ", "))")
 
+// Queries: the same fixed mix for every engine; the first answer of each is kept for the overlap tables.
+let queries = QueryMix.make(perClass: options.queriesPerClass, planted: planted, corpus: &corpus)
+let limit = 10
+var runs: [EngineRun] = []
+do {
+    // Scoped so that the updates at the end do not copy the index this engine shares.
+    let ours = OurEngine(index: index, countries: documents.map(\.country), sectors: documents.map(\.sector))
+    runs.append(
+        try await EngineRun.measure(
+            ours, queries: queries, passes: options.passes, limit: limit, loadRate: Measure.median(chunkRates),
+            footprint: ourFootprint))
+}
+print("ours: \(queries.count) queries × \(options.passes) passes done")
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-benchmark-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+let (sqlite, sqliteLoad) = try await SQLiteTrigramEngine.load(documents, in: folder)
+print("SQLite: loaded in \(format(sqliteLoad / 1e3, 2)) s")
+runs.append(
+    try await EngineRun.measure(
+        sqlite, queries: queries, passes: options.passes, limit: limit,
+        loadRate: Double(documentCount) / sqliteLoad * 1e3, footprint: "file \(format(sqlite.fileMegabytes(), 1)) MiB"))
+try await sqlite.close()
+try FileManager.default.removeItem(at: folder)
+
+if let url = options.postgresURL {
+    let (postgres, postgresLoad) = try await PostgresTrigramEngine.load(documents, url: url)
+    let chineseTrigrams = try await postgres.extractsChineseTrigrams()
+    print(
+        "PostgreSQL: loaded and indexed in \(format(postgresLoad / 1e3, 2)) s; "
+            + "pg_trgm \(chineseTrigrams ? "extracts" : "does NOT extract") Chinese trigrams"
+    )
+    let size = try await postgres.megabytes()
+    runs.append(
+        try await EngineRun.measure(
+            postgres, queries: queries, passes: options.passes, limit: limit,
+            loadRate: Double(documentCount) / postgresLoad * 1e3, footprint: "table and indexes \(format(size, 1)) MiB")
+    )
+    try await postgres.close()
+} else {
+    print("PostgreSQL skipped: pass --postgres-url or set SEARCH_BENCHMARK_POSTGRES_URL")
+}
+
+Report(queries: queries, runs: runs, limit: limit).print()
+
+// Updates last, so that every engine above answered over the same rows.
 let updateCount = min(10_000, documentCount)
 let updateCPUStart = Measure.threadCPUMilliseconds()
 let updateTime = Measure.milliseconds {
@@ -66,16 +124,3 @@ print(
     "updates: \(format(Double(updateCount) / updateTime * 1e3, 0)) docs/s wall, "
         + "\(format(Double(updateCount) / updateCPU * 1e3, 0)) docs/s of thread CPU, over \(updateCount) replaced documents"
 )
-
-// Queries: one to three words, Chinese, English or mixed, top 20 each.
-let queries = (0..<500).map { _ in corpus.nextQuery() }
-for query in queries.prefix(20) { _ = index.search(query) }
-let latencies = queries.map { query in Measure.milliseconds { index.search(query) }.milliseconds }
-print(
-    "queries: median \(format(Measure.median(latencies), 3)) ms, p90 \(format(Measure.percentile(latencies, 0.9), 3)) ms, "
-        + "max \(format(latencies.max() ?? 0, 3)) ms over \(queries.count) queries")
-for query in ["合作", "智慧能源", "能源", "smart energy", "Huawei 5G基站", "cross-border e-commerce 跨境电商"] {
-    let (hits, time) = Measure.milliseconds { index.search(query) }
-    let allTerms = hits.filter(\.matchesAllTerms).count
-    print("  \(query): \(format(time, 3)) ms, \(hits.count) hits, \(allTerms) with every term")
-}
