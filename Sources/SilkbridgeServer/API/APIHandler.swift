@@ -16,6 +16,7 @@ struct APIHandler: APIProtocol {
     let organizationKeys: OrganizationKeyService
     let webhooks: WebhookService
     let agreements: AgreementService
+    let matching: MatchingService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

@@ -29,6 +29,8 @@ public func buildApplication(
         repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
     let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
     let inbox = InboxService(repository: database.inbox, directory: database.directory)
+    let matching = MatchingService(
+        source: database.searchSource, catalog: catalog, extractor: MultilingualTermExtractor())
     let ledger: LedgerHost
     var demoWitnesses: DemoWitnesses?
     do {
@@ -88,7 +90,8 @@ public func buildApplication(
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
-        organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements
+        organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
+        matching: matching
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
@@ -100,6 +103,7 @@ public func buildApplication(
     ExchangePages(
         site: site, exchange: exchange, interests: interests, search: search, inbox: inbox, agreements: agreements
     ).addRoutes(to: router)
+    MatchingPages(site: site, matching: matching).addRoutes(to: router)
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
 

@@ -20,7 +20,7 @@ struct PageRenderer: Sendable {
 
     static let pageTemplates = [
         "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
-        "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff",
+        "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff", "matches",
     ]
 
     static func templatesFolder() throws -> URL {

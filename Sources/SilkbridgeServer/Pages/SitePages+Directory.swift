@@ -54,6 +54,7 @@ extension SitePages {
             "canDelete": role == .owner,
             "editLink": SitePaths.editOrganization(id),
             "membersLink": SitePaths.members(id),
+            "matchesLink": SitePaths.matches(id),
             "deleteLink": SitePaths.deleteOrganization(id),
         ]
         if let role { view["role"] = role.label.text(in: context.language) }

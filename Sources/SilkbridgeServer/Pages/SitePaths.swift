@@ -17,6 +17,7 @@ enum SitePaths {
     static func editOrganization(_ id: UUID) -> String { organization(id) + "/edit" }
     static func deleteOrganization(_ id: UUID) -> String { organization(id) + "/delete" }
     static func members(_ id: UUID) -> String { organization(id) + "/members" }
+    static func matches(_ id: UUID) -> String { organization(id) + "/matches" }
     static func member(_ id: UUID, _ memberId: UUID) -> String { members(id) + "/\(memberId.uuidString.lowercased())" }
     static func verifyLedgerEntry(_ index: UInt64) -> String { ledger + "?entry=\(index)" }
     static func revokeToken(_ id: UUID) -> String { accountTokens + "/\(id.uuidString.lowercased())/revoke" }

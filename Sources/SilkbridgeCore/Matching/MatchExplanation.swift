@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns the two directions of a match into sentences naming the real reasons, in both languages.
+struct MatchExplanation {
+    let catalog: ReferenceCatalog
+
+    func reasons(forYou: DirectionalFit, forThem: DirectionalFit) -> [Message] {
+        [sentence(forYou, you: true), sentence(forThem, you: false)]
+    }
+
+    private func sentence(_ fit: DirectionalFit, you: Bool) -> Message {
+        let request = fit.request.title
+        let offer = fit.offer.title
+        let areas = fit.sharedAreas.sorted().compactMap(catalog.area)
+        let areaEnglish = areas.map { $0.label.best(for: .english) }.joined(separator: ", ")
+        let areaChinese = areas.map { $0.label.best(for: .simplifiedChinese) }.joined(separator: "、")
+        let partnerships = fit.sharedPartnerships.sorted { $0.rawValue < $1.rawValue }
+        let kindEnglish = partnerships.map { $0.label.english.lowercased() }.joined(separator: ", ")
+        let kindChinese = partnerships.map(\.label.chinese).joined(separator: "、")
+        var english =
+            you
+            ? "You seek “\(request.best(for: .english))”; they offer “\(offer.best(for: .english))”"
+            : "They seek “\(request.best(for: .english))”; you offer “\(offer.best(for: .english))”"
+        var chinese =
+            you
+            ? "您寻求“\(request.best(for: .simplifiedChinese))”，对方提供“\(offer.best(for: .simplifiedChinese))”"
+            : "对方寻求“\(request.best(for: .simplifiedChinese))”，您提供“\(offer.best(for: .simplifiedChinese))”"
+        if !areas.isEmpty {
+            english += " in \(areaEnglish)"
+            chinese += "，同属\(areaChinese)领域"
+        }
+        if !partnerships.isEmpty {
+            english += ", both for \(kindEnglish)"
+            chinese += "，合作方式均为\(kindChinese)"
+        }
+        if fit.targeted {
+            english += you ? ", where you look for partners" : ", and they look for partners where you are"
+            chinese += you ? "，且位于您寻找伙伴的地区" : "，且您位于对方寻找伙伴的地区"
+        }
+        return Message(english + ".", chinese + "。")
+    }
+}

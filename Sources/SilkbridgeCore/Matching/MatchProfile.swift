@@ -1,0 +1,55 @@
+import Foundation
+
+/// Words of a text as the search index reads them (normalised, segmented, stemmed), so that similarity works
+/// across scripts and spellings. Implemented where the multilingual tokenizer is at hand.
+public protocol TermExtractor: Sendable {
+    func terms(_ text: String) -> Set<String>
+}
+
+/// What one published opportunity says for matching: what kind it is, where, with whom, in which words.
+struct MatchSignal: Sendable {
+    let opportunityId: UUID
+    let type: OpportunityType
+    let title: LocalizedText
+    let areas: Set<String>
+    let subtopics: Set<String>
+    let targetSides: Set<Side>
+    let targetCountries: Set<String>
+    let partnerships: Set<PartnershipType>
+    /// The words of title, summary and the areas' labels in both languages.
+    let terms: Set<String>
+    let publishedAt: Date
+
+    var isRequest: Bool { OpportunityType.requests.contains(type) }
+}
+
+/// An organisation as matching sees it: its side and country, and what it offers and seeks.
+struct MatchProfile: Sendable {
+    let organizationId: UUID
+    var name: LocalizedText
+    var side: Side
+    var country: String
+    var areas: Set<String>
+    var signals: [UUID: MatchSignal] = [:]
+
+    var offers: [MatchSignal] { signals.values.filter { !$0.isRequest } }
+    var requests: [MatchSignal] { signals.values.filter(\.isRequest) }
+}
+
+extension OpportunityType {
+    /// The kinds that ask for something; R&D partners are sought by both sides of a match, so they count as both.
+    static let requests: Set<OpportunityType> = [
+        .businessRequest, .technologyRequest, .investmentSought, .researchPartnerSought,
+    ]
+
+    /// The kind of offer that answers a request of this kind.
+    var answeredBy: OpportunityType? {
+        switch self {
+        case .businessRequest: .businessOffer
+        case .technologyRequest: .technologyOffer
+        case .investmentSought: .investmentOffered
+        case .researchPartnerSought: .researchPartnerSought
+        case .businessOffer, .technologyOffer, .investmentOffered: nil
+        }
+    }
+}

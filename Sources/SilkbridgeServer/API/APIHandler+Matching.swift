@@ -1,0 +1,43 @@
+import Foundation
+import SilkbridgeAPI
+import SilkbridgeCore
+
+extension APIHandler {
+    func listOrganizationMatches(_ input: Operations.ListOrganizationMatches.Input) async throws
+        -> Operations.ListOrganizationMatches.Output
+    {
+        let matches = try await matching.matches(
+            for: try organizationId(input.path.organizationId), limit: try Self.matchLimit(input.query.limit),
+            sameSide: input.query.sameSide ?? false)
+        return .ok(.init(body: .json(.init(items: matches.map(Components.Schemas.Match.init)))))
+    }
+
+    func listOpportunityMatches(_ input: Operations.ListOpportunityMatches.Input) async throws
+        -> Operations.ListOpportunityMatches.Output
+    {
+        let matches = try await matching.matches(
+            forOpportunity: try opportunityId(input.path.opportunityId),
+            limit: try Self.matchLimit(input.query.limit), sameSide: input.query.sameSide ?? false)
+        return .ok(.init(body: .json(.init(items: matches.map(Components.Schemas.Match.init)))))
+    }
+
+    static func matchLimit(_ limit: Int?) throws -> Int {
+        let limit = limit ?? 10
+        guard (1...50).contains(limit) else {
+            throw ValidationError([FieldIssue("limit", Message("must be between 1 and 50.", "必须在 1 到 50 之间。"))])
+        }
+        return limit
+    }
+}
+
+extension Components.Schemas.Match {
+    init(_ match: Match) {
+        self.init(
+            organizationId: match.organizationId.uuidString.lowercased(), name: .init(match.name),
+            side: Components.Schemas.Side(rawValue: match.side.rawValue) ?? .eu, country: match.country,
+            score: match.score, theyAnswerYou: match.theyAnswerYou, youAnswerThem: match.youAnswerThem,
+            theirOpportunityId: match.theirOffer.uuidString.lowercased(),
+            yourOpportunityId: match.yourOffer.uuidString.lowercased(),
+            reasons: match.reasons.map { .init(en: $0.english, zhHans: $0.chinese) })
+    }
+}
