@@ -14,7 +14,9 @@ struct MatchScorer: Sendable {
     func fit(of partner: MatchProfile, for seeker: MatchProfile) -> DirectionalFit? {
         var best: DirectionalFit?
         for request in seeker.requests {
-            for offer in partner.signals.values where offer.type == request.type.answeredBy {
+            // An offer in none of the request's areas answers something else, however well the rest fits.
+            for offer in partner.signals.values
+            where offer.type == request.type.answeredBy && !offer.areas.isDisjoint(with: request.areas) {
                 let score = pairScore(
                     request: request, offer: offer, offerSide: partner.side, offerCountry: partner.country)
                 if score.value > (best?.score ?? 0) {
