@@ -92,6 +92,16 @@ import Testing
             #expect(forRequest.map { $0["organizationId"] as? String } == [mutual])
             // The one-sided maker has no mutual partner at all.
             #expect(try await Self.matches(client, "/api/v1/organizations/\(oneSided)/matches").isEmpty)
+
+            // Once the start-up expresses interest and the maker declines, neither is proposed to the other again.
+            let sent = try await client.api(
+                .post, "/api/v1/opportunities/\(meters)/interests", token: anna,
+                json: #"{"organizationId":"\#(isar)","message":"Shall we talk?"}"#)
+            #expect(sent.status == .created, "\(sent.text)")
+            let interest = try sent.json()["id"] as! String
+            _ = try await client.api(.post, "/api/v1/interests/\(interest)/decline", token: li)
+            #expect(try await Self.matches(client, "/api/v1/organizations/\(isar)/matches").isEmpty)
+            #expect(try await Self.matches(client, "/api/v1/organizations/\(mutual)/matches").isEmpty)
         }
     }
 
@@ -156,16 +166,18 @@ import Testing
             #expect(page.text.contains("Shenzhen Meter"))
             #expect(page.text.contains(language == "en" ? "Express interest" : "表达合作意向"))
             #expect(!page.text.contains("{{"))
-            let sent = try await browser.post(
-                "/opportunities/\(meters)/interests", [("organization", isar), ("message", "Shall we talk?")])
-            #expect(sent.status == .seeOther)
-            let interests = try await client.api(.get, "/api/v1/opportunities/\(meters)/interests", token: li).json()
-            #expect((interests["items"] as? [[String: Any]])?.count == 1)
             // Visitors see the suggestions but get no button.
             var visitor = BrowserSession(client, language: language)
             let public_ = try await visitor.get("/organizations/\(isar)/matches")
             #expect(public_.text.contains("Shenzhen Meter"))
             #expect(!public_.text.contains("interestAction") && !public_.text.contains("/interests\""))
+            let sent = try await browser.post(
+                "/opportunities/\(meters)/interests", [("organization", isar), ("message", "Shall we talk?")])
+            #expect(sent.status == .seeOther)
+            let interests = try await client.api(.get, "/api/v1/opportunities/\(meters)/interests", token: li).json()
+            #expect((interests["items"] as? [[String: Any]])?.count == 1)
+            // Now in touch, they are no longer suggested to each other.
+            #expect(try await browser.get("/organizations/\(isar)/matches").text.contains("Shenzhen Meter") == false)
         }
     }
 

@@ -10,6 +10,7 @@ public actor MatchingService {
     static let margin: TimeInterval = 5
 
     let source: any SearchSource
+    let interests: any InterestRepository
     let catalog: ReferenceCatalog
     let extractor: any TermExtractor
     private var profiles: [UUID: MatchProfile] = [:]
@@ -17,8 +18,12 @@ public actor MatchingService {
     private var byArea: [String: Set<UUID>] = [:]
     private var watermark: Date?
 
-    public init(source: any SearchSource, catalog: ReferenceCatalog, extractor: any TermExtractor) {
+    public init(
+        source: any SearchSource, interests: any InterestRepository, catalog: ReferenceCatalog,
+        extractor: any TermExtractor
+    ) {
         self.source = source
+        self.interests = interests
         self.catalog = catalog
         self.extractor = extractor
     }
@@ -29,7 +34,7 @@ public actor MatchingService {
     {
         try await refresh(now: now)
         guard let profile = profiles[organizationId] else { throw DirectoryError.organizationNotFound }
-        return rank(profile, limit: limit, sameSide: sameSide)
+        return rank(profile, limit: limit, sameSide: sameSide, excluding: try await known(to: organizationId, now: now))
     }
 
     /// The best partners for one published opportunity: they answer it (a request) or want it (an offer), and
@@ -46,10 +51,24 @@ public actor MatchingService {
         // of the profile answers the other direction.
         focused.signals = profile.signals.filter { $0.value.isRequest != signal.isRequest }
         focused.signals[opportunityId] = signal
-        return rank(focused, limit: limit, sameSide: sameSide)
+        return rank(focused, limit: limit, sameSide: sameSide, excluding: try await known(to: owner, now: now))
     }
 
-    private func rank(_ profile: MatchProfile, limit: Int, sameSide: Bool) -> [Match] {
+    /// Organisations the interests already connect to this one: in contact (an accepted interest), waiting for an
+    /// answer, or having declined either way. Suggestions are for partners not yet met, and a declined pair is
+    /// not proposed again.
+    private func known(to organizationId: UUID, now: Date) async throws -> Set<UUID> {
+        var known = Set<UUID>()
+        for interest in try await interests.interests(involving: [organizationId])
+        where interest.status(at: now) != .expired {
+            known.insert(interest.ownerOrganizationId)
+            known.insert(interest.senderOrganizationId)
+        }
+        known.remove(organizationId)
+        return known
+    }
+
+    private func rank(_ profile: MatchProfile, limit: Int, sameSide: Bool, excluding known: Set<UUID>) -> [Match] {
         let scorer = MatchScorer()
         let explanation = MatchExplanation(catalog: catalog)
         var candidates = Set<UUID>()
@@ -57,6 +76,7 @@ public actor MatchingService {
             for area in signal.areas { candidates.formUnion(byArea[area] ?? []) }
         }
         candidates.remove(profile.organizationId)
+        candidates.subtract(known)
         var found: [Match] = []
         for id in candidates {
             guard let partner = profiles[id], sameSide || partner.side != profile.side,

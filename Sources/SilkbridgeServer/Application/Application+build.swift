@@ -30,7 +30,8 @@ public func buildApplication(
     let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
     let inbox = InboxService(repository: database.inbox, directory: database.directory)
     let matching = MatchingService(
-        source: database.searchSource, catalog: catalog, extractor: MultilingualTermExtractor())
+        source: database.searchSource, interests: database.interests, catalog: catalog,
+        extractor: MultilingualTermExtractor())
     let ledger: LedgerHost
     var demoWitnesses: DemoWitnesses?
     do {
