@@ -91,6 +91,11 @@ import TrustLedger
             #expect(public_["text"] == nil)
             let party = try await client.api(.get, "/api/v1/agreements/\(id)", token: parties.china.token).json()
             #expect((party["text"] as? [String: Any])?["en"] != nil)
+            // Lists answer the same: the register hides the text, the party's own list shows it.
+            let register = try await client.api(.get, "/api/v1/agreements").json()["items"] as? [[String: Any]]
+            #expect(register?.map { $0["textVisible"] as? Bool } == [false])
+            let mine = try await client.api(.get, "/api/v1/me/agreements", token: parties.china.token).json()
+            #expect((mine["items"] as? [[String: Any]])?.map { $0["textVisible"] as? Bool } == [true])
             let bundle = try await Self.bundle(client, id)
             #expect(bundle.document == nil)
             let steps = try await Self.verify(client, bundle)

@@ -74,8 +74,22 @@ public struct AgreementService: Sendable {
 
     /// Whether the viewer may read the text: parties always, others when it is public and the agreement is made.
     public func mayReadText(of agreement: Agreement, viewer: Account?) async throws -> Bool {
-        if agreement.visibility == .publicText && AgreementStatus.registered.contains(agreement.state) { return true }
+        if Self.textIsPublic(agreement) { return true }
         return try await partyMembership(of: viewer, in: agreement) != nil
+    }
+
+    /// The same answer for a list: the viewer's organisations are read once, not per agreement and party.
+    public func readableTexts(of agreements: [Agreement], viewer: Account?) async throws -> Set<UUID> {
+        var organizations = Set<UUID>()
+        if let viewer { organizations = Set(try await directory.memberships(of: viewer).map(\.0.id)) }
+        return Set(
+            agreements.filter { agreement in
+                Self.textIsPublic(agreement) || agreement.parties.contains { organizations.contains($0.organizationId) }
+            }.map(\.id))
+    }
+
+    private static func textIsPublic(_ agreement: Agreement) -> Bool {
+        agreement.visibility == .publicText && AgreementStatus.registered.contains(agreement.state)
     }
 
     /// Every version of an agreement, drafts included; the parties' members only.

@@ -152,9 +152,9 @@ extension APIHandler {
     }
 
     private func wire(_ list: [Agreement]) async throws -> [Components.Schemas.Agreement] {
-        var items: [Components.Schemas.Agreement] = []
-        for agreement in list { items.append(try await wire(agreement)) }
-        return items
+        let readable = try await agreements.readableTexts(of: list, viewer: try? context.account)
+        let now = Date()
+        return list.map { Components.Schemas.Agreement($0, textVisible: readable.contains($0.id), now: now) }
     }
 
     /// The wire form, with the text only when the caller may read it.

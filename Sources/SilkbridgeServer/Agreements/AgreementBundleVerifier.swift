@@ -65,7 +65,7 @@ public struct AgreementBundleVerifier: Sendable {
             return
         }
         guard let document = Data(base64Encoded: text) else { return record(false, "document is not base64") }
-        let digest = SHA256.hash(data: document).map { String(format: "%02x", $0) }.joined()
+        let digest = Ed25519SignatureScheme().sha256(document)
         record(
             digest == bundle.sha256,
             "document SHA-256 \(digest) \(digest == bundle.sha256 ? "matches" : "differs from") \(bundle.sha256)")

@@ -54,7 +54,7 @@ struct C2SPPublicKeyDecoder: PublicKeyDecoder {
         return DecodedPublicKey(
             name: verifier.name, verifierKey: verifier.verifierKey,
             keyID: String(format: "%08x", verifier.keyID), publicKey: raw,
-            digest: SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined())
+            digest: Ed25519SignatureScheme().sha256(raw))
     }
 
     private static let privatePrefix = "PRIVATE+KEY+"

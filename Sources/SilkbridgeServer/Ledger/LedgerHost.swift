@@ -54,6 +54,11 @@ struct LedgerHost: Sendable {
         return (try WitnessPolicy(parsing: text, keyList: keys.joined(separator: "\n")), text)
     }
 
+    /// A verifier trusting this log's key and witness policy, as the server itself checks its checkpoints.
+    var checkpointVerifier: LedgerVerifier {
+        LedgerVerifier(logVerifier: verifier, policy: policy, origin: origin)
+    }
+
     /// Queues an entry and returns its index once it is durably stored.
     func append(_ entry: Data) async throws -> UInt64 {
         try await appender.append(entry)
@@ -105,7 +110,7 @@ struct LedgerHost: Sendable {
     /// The latest checkpoint, who cosigned it and whether it meets the policy, with the verifier's reasons.
     func status() async throws -> LedgerStatus {
         let (note, checkpoint) = try await latest()
-        let report = LedgerVerifier(logVerifier: verifier, policy: policy, origin: origin).verifyCheckpoint(note)
+        let report = checkpointVerifier.verifyCheckpoint(note)
         let signatures = (try? SignedNote(parsing: note).signatures) ?? []
         let message = Data(checkpoint.text.utf8)
         let cosignatures = witnesses.map { witness in

@@ -153,8 +153,8 @@ struct AgreementPages: Sendable {
     private func checks(of agreement: Agreement, includingText: Bool) async throws -> [[String: Any]] {
         let ledger = site.ledger
         let bundle = try await ledger.bundle(of: agreement, includingText: includingText)
-        let verifier = AgreementBundleVerifier(
-            ledger: LedgerVerifier(logVerifier: ledger.verifier, policy: ledger.policy, origin: ledger.origin))
-        return verifier.verify(bundle).map { ["passed": $0.passed, "detail": $0.detail] }
+        return AgreementBundleVerifier(ledger: ledger.checkpointVerifier).verify(bundle).map {
+            ["passed": $0.passed, "detail": $0.detail]
+        }
     }
 }

@@ -57,8 +57,8 @@ extension SitePages {
             throw ValidationError([FieldIssue("entry", Message("must be a whole number.", "必须是整数。"))])
         }
         let found = try await ledger.entry(at: index)
-        let report = LedgerVerifier(logVerifier: ledger.verifier, policy: ledger.policy, origin: ledger.origin)
-            .verifyEntry(found.entry, index: index, proof: found.proof, checkpoint: found.note)
+        let report = ledger.checkpointVerifier.verifyEntry(
+            found.entry, index: index, proof: found.proof, checkpoint: found.note)
         return [
             "index": String(index),
             "text": String(data: found.entry, encoding: .utf8) ?? found.entry.base64EncodedString(),
