@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "silkbridge", targets: ["silkbridge"]),
         .library(name: "MultilingualText", targets: ["MultilingualText"]),
+        .library(name: "SilkbridgeCore", targets: ["SilkbridgeCore"]),
         .library(name: "SilkbridgeStorage", targets: ["SilkbridgeStorage"]),
         .library(name: "TrustLedger", targets: ["TrustLedger"]),
     ],
@@ -126,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SilkbridgeCoreTests",
-            dependencies: ["SilkbridgeCore"],
+            dependencies: ["SilkbridgeCore", "SilkbridgeTestSupport"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -136,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustLedgerTests",
-            dependencies: ["TrustLedger"],
+            dependencies: ["TrustLedger", "SilkbridgeTestSupport"],
             resources: [.copy("Resources")],
             swiftSettings: strictness
         ),

@@ -2,6 +2,10 @@
 import PackageDescription
 
 // Benchmarks live apart so their dependencies never reach the product's build.
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "SilkbridgeBenchmarks",
     platforms: [.macOS(.v15)],
@@ -12,27 +16,35 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
+        .target(name: "BenchmarkSupport", swiftSettings: strictness),
         .executableTarget(
             name: "SearchBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "MultilingualText", package: "Silkbridge"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
-            swiftSettings: [
-                .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
-            ]
+            swiftSettings: strictness
         ),
         .executableTarget(
             name: "LedgerBenchmark",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "SilkbridgeStorage", package: "Silkbridge"),
                 .product(name: "TrustLedger", package: "Silkbridge"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: [
-                .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
-            ]
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "MatchingBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "MultilingualText", package: "Silkbridge"),
+                .product(name: "SilkbridgeCore", package: "Silkbridge"),
+            ],
+            swiftSettings: strictness
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SilkbridgeTestSupport
 import Testing
 import TrustLedger
 

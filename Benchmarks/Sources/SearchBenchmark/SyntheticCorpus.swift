@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// Deterministic bilingual documents about China–EU digital cooperation, for timing the index.
 struct SyntheticCorpus {
     static let chineseWords = [
@@ -22,10 +24,10 @@ struct SyntheticCorpus {
         "deploying", "connecting", "launched", "expanding", "regional", "European", "Chinese", "joint", "pilot",
     ]
 
-    private var state: UInt64
+    private var random: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
     static let countries = ["CN", "DE", "FR", "IT", "NL", "ES", "PL", "HU"]
@@ -68,12 +70,5 @@ struct SyntheticCorpus {
         return words[Int(uniform * uniform * Double(words.count))]
     }
 
-    /// SplitMix64: tiny, fast and the same on every platform.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 }

@@ -3,6 +3,7 @@
 // Usage (from Benchmarks/): swift run -c release SearchBenchmark [document count, default 100000]
 //     [--passes N, default 3] [--queries-per-class N, default 20] [--postgres-url postgres://user:pw@host/db]
 // The PostgreSQL URL may also come from SEARCH_BENCHMARK_POSTGRES_URL; without one PostgreSQL is skipped.
+import BenchmarkSupport
 import Foundation
 import MultilingualText
 

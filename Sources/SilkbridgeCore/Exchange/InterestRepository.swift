@@ -9,6 +9,9 @@ public protocol InterestRepository: Sendable {
     func interests(inOpportunity opportunityId: UUID, sentBy senders: Set<UUID>?) async throws -> [Interest]
     /// The interests sent or received by any of the organisations, newest first.
     func interests(involving organizations: Set<UUID>) async throws -> [Interest]
+    /// The interests changed at or after the date (all when nil), oldest change first: how matching learns of
+    /// answers given through other processes.
+    func interests(changedSince: Date?) async throws -> [Interest]
     func add(_ message: InterestMessage, notices: [Notice]) async throws
     func messages(of interestId: UUID) async throws -> [InterestMessage]
 }

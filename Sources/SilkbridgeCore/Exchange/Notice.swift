@@ -13,6 +13,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case agreementInForce = "agreement.in-force"
     case agreementDeclined = "agreement.declined"
     case agreementTerminated = "agreement.terminated"
+    case matchFound = "match.found"
 
     public var label: Message {
         switch self {
@@ -27,6 +28,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
         case .agreementInForce: Message("An agreement is in force", "协议已生效")
         case .agreementDeclined: Message("A party declined to sign an agreement", "有协议方拒绝签署协议")
         case .agreementTerminated: Message("An agreement was terminated", "协议已被终止")
+        case .matchFound: Message("A new suggested partner", "有新的推荐合作伙伴")
         }
     }
 }

@@ -4,8 +4,17 @@ import Foundation
 struct MatchExplanation {
     let catalog: ReferenceCatalog
 
-    func reasons(forYou: DirectionalFit, forThem: DirectionalFit) -> [Message] {
-        [sentence(forYou, you: true), sentence(forThem, you: false)]
+    func reasons(
+        forYou: DirectionalFit, forThem: DirectionalFit, acceptance: (rate: Double, answered: Int, accepted: Int)
+    ) -> [Message] {
+        var reasons = [sentence(forYou, you: true), sentence(forThem, you: false)]
+        if acceptance.answered > 0 {
+            reasons.append(
+                Message(
+                    "They accepted \(acceptance.accepted) of the \(acceptance.answered) expressions of interest they answered.",
+                    "对方在已答复的 \(acceptance.answered) 个合作意向中接受了 \(acceptance.accepted) 个。"))
+        }
+        return reasons
     }
 
     private func sentence(_ fit: DirectionalFit, you: Bool) -> Message {
@@ -32,6 +41,10 @@ struct MatchExplanation {
         if !partnerships.isEmpty {
             english += ", both for \(kindEnglish)"
             chinese += "，合作方式均为\(kindChinese)"
+        }
+        if fit.maturity == 1 {
+            english += fit.offer.stage != nil ? ", at the stage sought" : ", in the amount range sought"
+            chinese += fit.offer.stage != nil ? "，且达到所需的发展阶段" : "，且金额范围相符"
         }
         if fit.targeted {
             english += you ? ", where you look for partners" : ", and they look for partners where you are"

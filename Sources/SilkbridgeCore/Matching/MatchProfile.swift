@@ -16,9 +16,13 @@ struct MatchSignal: Sendable {
     let targetSides: Set<Side>
     let targetCountries: Set<String>
     let partnerships: Set<PartnershipType>
+    let stage: DevelopmentStage?
+    let amount: AmountRange?
     /// The words of title, summary and the areas' labels in both languages.
-    let terms: Set<String>
+    let terms: TermSet
     let publishedAt: Date
+    /// The change this signal was read from.
+    let updatedAt: Date
 
     var isRequest: Bool { OpportunityType.requests.contains(type) }
 }
@@ -29,10 +33,9 @@ struct MatchProfile: Sendable {
     var name: LocalizedText
     var side: Side
     var country: String
-    var areas: Set<String>
     var signals: [UUID: MatchSignal] = [:]
 
-    var offers: [MatchSignal] { signals.values.filter { !$0.isRequest } }
+    var offers: [MatchSignal] { signals.values.filter { !$0.isRequest || $0.type.answeredBy == $0.type } }
     var requests: [MatchSignal] { signals.values.filter(\.isRequest) }
 }
 
@@ -52,4 +55,7 @@ extension OpportunityType {
         case .businessOffer, .technologyOffer, .investmentOffered: nil
         }
     }
+
+    /// The kinds of request an opportunity of this kind answers.
+    var answers: [OpportunityType] { OpportunityType.requests.filter { $0.answeredBy == self } }
 }

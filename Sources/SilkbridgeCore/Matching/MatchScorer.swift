@@ -4,11 +4,12 @@ import Foundation
 /// the harmonic mean of both directions, so a fit that only one side wants ranks low.
 struct MatchScorer: Sendable {
     /// Weights of the signals of one request–offer pair; they sum to 1.
-    static let areaWeight = 0.3
+    static let areaWeight = 0.25
     static let subtopicWeight = 0.1
     static let partnershipWeight = 0.2
     static let targetWeight = 0.15
-    static let textWeight = 0.25
+    static let textWeight = 0.2
+    static let maturityWeight = 0.1
 
     /// How well `partner` answers what `seeker` seeks: the best of its offers against each request, or nothing.
     func fit(of partner: MatchProfile, for seeker: MatchProfile) -> DirectionalFit? {
@@ -17,13 +18,9 @@ struct MatchScorer: Sendable {
             // An offer in none of the request's areas answers something else, however well the rest fits.
             for offer in partner.signals.values
             where offer.type == request.type.answeredBy && !offer.areas.isDisjoint(with: request.areas) {
-                let score = pairScore(
+                let fit = pairFit(
                     request: request, offer: offer, offerSide: partner.side, offerCountry: partner.country)
-                if score.value > (best?.score ?? 0) {
-                    best = DirectionalFit(
-                        score: score.value, request: request, offer: offer, sharedAreas: score.sharedAreas,
-                        sharedPartnerships: score.sharedPartnerships, targeted: score.targeted)
-                }
+                if fit.score > (best?.score ?? 0) { best = fit }
             }
         }
         return best
@@ -36,26 +33,48 @@ struct MatchScorer: Sendable {
         guard let forFirst = fit(of: second, for: first), let forSecond = fit(of: first, for: second) else {
             return nil
         }
-        let score = 2 * forFirst.score * forSecond.score / (forFirst.score + forSecond.score)
-        return (score, forFirst, forSecond)
+        return (Self.harmonicMean(forFirst.score, forSecond.score), forFirst, forSecond)
     }
 
-    private func pairScore(request: MatchSignal, offer: MatchSignal, offerSide: Side, offerCountry: String) -> (
-        value: Double, sharedAreas: Set<String>, sharedPartnerships: Set<PartnershipType>, targeted: Bool
-    ) {
-        let sharedAreas = request.areas.intersection(offer.areas)
-        let sharedPartnerships = request.partnerships.intersection(offer.partnerships)
+    static func harmonicMean(_ first: Double, _ second: Double) -> Double {
+        first + second > 0 ? 2 * first * second / (first + second) : 0
+    }
+
+    private func pairFit(request: MatchSignal, offer: MatchSignal, offerSide: Side, offerCountry: String)
+        -> DirectionalFit
+    {
         let targeted =
             request.targetCountries.isEmpty
             ? (request.targetSides.isEmpty || request.targetSides.contains(offerSide))
             : request.targetCountries.contains(offerCountry)
-        let value =
+        let maturity = Self.maturity(of: offer, for: request)
+        let score =
             Self.areaWeight * Self.jaccard(request.areas, offer.areas)
             + Self.subtopicWeight * Self.jaccard(request.subtopics, offer.subtopics)
             + Self.partnershipWeight * Self.jaccard(request.partnerships, offer.partnerships)
             + Self.targetWeight * (targeted ? 1 : 0)
-            + Self.textWeight * Self.jaccard(request.terms, offer.terms)
-        return (value, sharedAreas, sharedPartnerships, targeted)
+            + Self.textWeight * request.terms.jaccard(offer.terms)
+            + Self.maturityWeight * (maturity ?? 0.5)
+        return DirectionalFit(
+            score: score, request: request, offer: offer, sharedAreas: request.areas.intersection(offer.areas),
+            sharedPartnerships: request.partnerships.intersection(offer.partnerships), targeted: targeted,
+            maturity: maturity)
+    }
+
+    /// Whether the offer is as far along as the request asks (a technology's stage) or of the size it asks (an
+    /// investment's amount range, compared only in one currency); nil when either says nothing of it.
+    static func maturity(of offer: MatchSignal, for request: MatchSignal) -> Double? {
+        if let wanted = request.stage, let offered = offer.stage {
+            let gap =
+                DevelopmentStage.allCases.firstIndex(of: wanted)! - DevelopmentStage.allCases.firstIndex(of: offered)!
+            return gap <= 0 ? 1 : gap == 1 ? 0.5 : 0
+        }
+        if let wanted = request.amount, let offered = offer.amount, wanted.currency == offered.currency {
+            let overlaps =
+                (wanted.minimum ?? 0) <= (offered.maximum ?? .max) && (offered.minimum ?? 0) <= (wanted.maximum ?? .max)
+            return overlaps ? 1 : 0
+        }
+        return nil
     }
 
     static func jaccard<T: Hashable>(_ first: Set<T>, _ second: Set<T>) -> Double {
@@ -72,4 +91,6 @@ struct DirectionalFit: Sendable {
     let sharedAreas: Set<String>
     let sharedPartnerships: Set<PartnershipType>
     let targeted: Bool
+    /// 1 when the stage or amount is what the request asks, 0 when not, nil when unknown.
+    let maturity: Double?
 }

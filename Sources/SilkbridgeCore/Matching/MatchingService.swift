@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Profiles live in this process, built from published opportunities only (drafts never take part), and kept up
 /// to date like the search index: each request first reads what changed since the last one, so a write costs
-/// the update of one profile, never a recomputation of all. Candidates come from an index by area.
+/// the update of one profile, never a recomputation of all. Candidates come from an index by kind and area.
 public actor MatchingService {
-    static let margin: TimeInterval = 5
+    /// Half-life of the small bonus for recently published opportunities.
+    static let recencyHalfLife: TimeInterval = 90 * 24 * 3600
 
     let source: any SearchSource
     let interests: any InterestRepository
@@ -15,17 +16,26 @@ public actor MatchingService {
     let extractor: any TermExtractor
     private var profiles: [UUID: MatchProfile] = [:]
     private var opportunityOwners: [UUID: UUID] = [:]
-    private var byArea: [String: Set<UUID>] = [:]
-    private var watermark: Date?
+    private var candidates = CandidateIndex()
+    private var terms = TermDictionary()
+    private var history = InterestHistory()
+    private var exposure: ExposureLedger
+    private var expiries: [UUID: Date] = [:]
+    private var nextExpiry: Date?
+    private var cursor = ChangeCursor()
+    private var interestCursor = ChangeCursor()
 
+    /// `exposureShare` bounds the share of all suggestion lists one organisation may appear in, once more than
+    /// `exposureFloor` lists would hold it.
     public init(
         source: any SearchSource, interests: any InterestRepository, catalog: ReferenceCatalog,
-        extractor: any TermExtractor
+        extractor: any TermExtractor, exposureShare: Double = 0.05, exposureFloor: Int = 20
     ) {
         self.source = source
         self.interests = interests
         self.catalog = catalog
         self.extractor = extractor
+        self.exposure = ExposureLedger(maxShare: exposureShare, floor: exposureFloor)
     }
 
     /// The best partners for an organisation, most reciprocal first.
@@ -34,7 +44,7 @@ public actor MatchingService {
     {
         try await refresh(now: now)
         guard let profile = profiles[organizationId] else { throw DirectoryError.organizationNotFound }
-        return rank(profile, limit: limit, sameSide: sameSide, excluding: try await known(to: organizationId, now: now))
+        return serve(profile, list: organizationId, limit: limit, sameSide: sameSide, now: now)
     }
 
     /// The best partners for one published opportunity: they answer it (a request) or want it (an offer), and
@@ -51,86 +61,156 @@ public actor MatchingService {
         // of the profile answers the other direction.
         focused.signals = profile.signals.filter { $0.value.isRequest != signal.isRequest }
         focused.signals[opportunityId] = signal
-        return rank(focused, limit: limit, sameSide: sameSide, excluding: try await known(to: owner, now: now))
+        return serve(focused, list: opportunityId, limit: limit, sameSide: sameSide, now: now)
     }
 
-    /// Organisations the interests already connect to this one: in contact (an accepted interest), waiting for an
-    /// answer, or having declined either way. Suggestions are for partners not yet met, and a declined pair is
-    /// not proposed again.
-    private func known(to organizationId: UUID, now: Date) async throws -> Set<UUID> {
-        var known = Set<UUID>()
-        for interest in try await interests.interests(involving: [organizationId])
-        where interest.status(at: now) != .expired {
-            known.insert(interest.ownerOrganizationId)
-            known.insert(interest.senderOrganizationId)
+    /// Partner ids and scores under any ranking, with no cap and nothing recorded: what the evaluation compares.
+    public func ranked(for organizationId: UUID, limit: Int = 10, ranking: MatchRanking, now: Date = Date())
+        async throws -> [(organizationId: UUID, score: Double)]
+    {
+        try await refresh(now: now)
+        guard let profile = profiles[organizationId] else { throw DirectoryError.organizationNotFound }
+        return Array(scored(profile, sameSide: false, ranking: ranking, now: now).prefix(limit)).map {
+            ($0.id, $0.score)
         }
-        known.remove(organizationId)
-        return known
     }
 
-    private func rank(_ profile: MatchProfile, limit: Int, sameSide: Bool, excluding known: Set<UUID>) -> [Match] {
-        let scorer = MatchScorer()
+    /// How evenly the lists served so far spread over the directory.
+    public func exposureReport() -> ExposureReport {
+        exposure.report(organizations: profiles.values.filter { !$0.signals.isEmpty }.count)
+    }
+
+    /// The ranked list for one requester, within the exposure cap, explained; and recorded against the cap.
+    private func serve(_ profile: MatchProfile, list: UUID, limit: Int, sameSide: Bool, now: Date) -> [Match] {
         let explanation = MatchExplanation(catalog: catalog)
-        var candidates = Set<UUID>()
-        for signal in profile.signals.values {
-            for area in signal.areas { candidates.formUnion(byArea[area] ?? []) }
-        }
-        candidates.remove(profile.organizationId)
-        candidates.subtract(known)
         var found: [Match] = []
-        for id in candidates {
-            guard let partner = profiles[id], sameSide || partner.side != profile.side,
-                let pair = scorer.match(profile, partner)
+        for candidate in scored(profile, sameSide: sameSide, ranking: .reciprocal, now: now) {
+            guard found.count < limit else { break }
+            guard exposure.allows(candidate.id, for: list), let partner = profiles[candidate.id],
+                let forYou = candidate.forYou, let forThem = candidate.forThem
             else { continue }
             found.append(
                 Match(
-                    organizationId: id, name: partner.name, side: partner.side, country: partner.country,
-                    score: pair.score, theyAnswerYou: pair.forFirst.score, youAnswerThem: pair.forSecond.score,
-                    theirOffer: pair.forFirst.offer.opportunityId, yourOffer: pair.forSecond.offer.opportunityId,
-                    reasons: explanation.reasons(forYou: pair.forFirst, forThem: pair.forSecond)))
+                    organizationId: candidate.id, name: partner.name, side: partner.side, country: partner.country,
+                    score: candidate.score, theyAnswerYou: forYou.score, youAnswerThem: forThem.score,
+                    theirOffer: forYou.offer.opportunityId, yourOffer: forThem.offer.opportunityId,
+                    reasons: explanation.reasons(
+                        forYou: forYou, forThem: forThem, acceptance: history.acceptance(of: candidate.id))))
         }
-        return Array(
-            found.sorted { ($0.score, $1.organizationId.uuidString) > ($1.score, $0.organizationId.uuidString) }
-                .prefix(limit))
+        exposure.record(found.map(\.organizationId), for: list)
+        return found
     }
 
-    /// Reads what changed since the watermark; rebuilds when rows were deleted elsewhere.
-    func refresh(now: Date) async throws {
-        let since = watermark.map { $0.addingTimeInterval(-Self.margin) }
-        let organizations = try await source.organizations(changedSince: since)
-        let opportunities = try await source.opportunities(changedSince: since)
-        for organization in organizations { store(organization) }
-        for opportunity in opportunities { store(opportunity, now: now) }
-        let newest = (organizations.map(\.updatedAt) + opportunities.map(\.updatedAt)).max()
-        if let newest, newest > (watermark ?? .distantPast) { watermark = newest }
+    private struct Candidate {
+        let id: UUID
+        let score: Double
+        let forYou: DirectionalFit?
+        let forThem: DirectionalFit?
+    }
+
+    /// Every candidate the ranking scores above zero, best first, leaving out partners already linked by an
+    /// interest: suggestions are for partners not yet met, and a declined pair is not proposed again.
+    private func scored(_ profile: MatchProfile, sameSide: Bool, ranking: MatchRanking, now: Date) -> [Candidate] {
+        let scorer = MatchScorer()
+        var pool: Set<UUID>
+        switch ranking {
+        case .reciprocal:
+            let answering = candidates.answering(profile)
+            let seeking = candidates.seeking(profile)
+            pool = answering.count < seeking.count ? answering.intersection(seeking) : seeking.intersection(answering)
+        case .oneSided: pool = candidates.answering(profile)
+        case .text: pool = candidates.sharingAnArea(with: profile)
+        }
+        pool.remove(profile.organizationId)
+        pool.subtract(history.linked(to: profile.organizationId, at: now))
+        let words = ranking == .text ? Self.words(of: profile) : TermSet([])
+        var found: [Candidate] = []
+        for id in pool {
+            guard let partner = profiles[id], sameSide || partner.side != profile.side else { continue }
+            switch ranking {
+            case .reciprocal:
+                guard let pair = scorer.match(profile, partner) else { continue }
+                let score =
+                    pair.score * learned(partner, theirs: [pair.forFirst.offer, pair.forSecond.request], now: now)
+                found.append(Candidate(id: id, score: min(1, score), forYou: pair.forFirst, forThem: pair.forSecond))
+            case .oneSided:
+                guard let fit = scorer.fit(of: partner, for: profile) else { continue }
+                let score = fit.score * learned(partner, theirs: [fit.offer], now: now)
+                found.append(Candidate(id: id, score: min(1, score), forYou: fit, forThem: nil))
+            case .text:
+                let score = words.jaccard(Self.words(of: partner))
+                if score > 0 { found.append(Candidate(id: id, score: score, forYou: nil, forThem: nil)) }
+            }
+        }
+        return found.sorted { ($0.score, $1.id.uuidString) > ($1.score, $0.id.uuidString) }
+    }
+
+    /// What the users did and how fresh the partner's side is, as a factor within ±10 %: enough to order
+    /// partners who fit alike, never enough to lift a poor fit over a good one.
+    private func learned(_ partner: MatchProfile, theirs: [MatchSignal], now: Date) -> Double {
+        let newest = theirs.map(\.publishedAt).max() ?? now
+        let age = max(0, now.timeIntervalSince(newest))
+        let recency = 0.95 + 0.05 * pow(0.5, age / Self.recencyHalfLife)
+        let responsiveness = 0.95 + 0.1 * history.acceptance(of: partner.organizationId).rate
+        return recency * responsiveness
+    }
+
+    private static func words(of profile: MatchProfile) -> TermSet {
+        profile.signals.values.reduce(TermSet([])) { $0.union($1.terms) }
+    }
+
+    /// Reads what changed since the cursors (directory and interests), drops publications that have expired
+    /// since, and rebuilds when rows were deleted elsewhere.
+    public func refresh(now: Date = Date()) async throws {
+        var cursor = self.cursor
+        let changes = try await DirectoryChanges.read(from: source, after: &cursor)
+        self.cursor = cursor
+        take(changes, now: now)
         if try await source.indexableCounts().organizations != profiles.count {
             profiles = [:]
             opportunityOwners = [:]
-            byArea = [:]
-            watermark = nil
-            for organization in try await source.organizations(changedSince: nil) { store(organization) }
-            for opportunity in try await source.opportunities(changedSince: nil) { store(opportunity, now: now) }
+            candidates = CandidateIndex()
+            expiries = [:]
+            nextExpiry = nil
+            var fresh = ChangeCursor()
+            take(try await DirectoryChanges.read(from: source, after: &fresh), now: now)
+            self.cursor = fresh
         }
+        if let nextExpiry, nextExpiry <= now { dropExpired(now: now) }
+        var interestCursor = self.interestCursor
+        let start = Date()
+        let changed = try await interests.interests(changedSince: interestCursor.since)
+        interestCursor.advance(newest: changed.map(\.updatedAt).max(), readStartedAt: start)
+        self.interestCursor = interestCursor
+        for interest in changed { history.store(interest) }
     }
 
-    private func store(_ organization: Organization) {
-        var profile =
-            profiles[organization.id]
-            ?? MatchProfile(
-                organizationId: organization.id, name: organization.name, side: organization.side,
-                country: organization.country, areas: [])
-        profile.name = organization.name
-        profile.side = organization.side
-        profile.country = organization.country
-        profile.areas = Set(organization.areas)
-        profiles[organization.id] = profile
+    private func take(_ changes: DirectoryChanges, now: Date) {
+        for organization in changes.organizations {
+            var profile =
+                profiles[organization.id]
+                ?? MatchProfile(
+                    organizationId: organization.id, name: organization.name, side: organization.side,
+                    country: organization.country)
+            profile.name = organization.name
+            profile.side = organization.side
+            profile.country = organization.country
+            profiles[organization.id] = profile
+        }
+        for opportunity in changes.opportunities { store(opportunity, now: now) }
     }
 
     /// Takes a published opportunity into its organisation's profile, or drops one that is no longer published.
     private func store(_ opportunity: Opportunity, now: Date) {
-        if let owner = opportunityOwners[opportunity.id] {
-            profiles[owner]?.signals[opportunity.id] = nil
-            opportunityOwners[opportunity.id] = nil
+        // The feed reads recent rows more than once; one already taken in as it is needs no new tokenising.
+        if let owner = opportunityOwners[opportunity.id],
+            profiles[owner]?.signals[opportunity.id]?.updatedAt == opportunity.updatedAt
+        {
+            return
+        }
+        if let owner = opportunityOwners.removeValue(forKey: opportunity.id) {
+            update(owner) { $0.signals[opportunity.id] = nil }
+            expiries[opportunity.id] = nil
         }
         guard opportunity.status(at: now) == .published, profiles[opportunity.organizationId] != nil else { return }
         let labels = opportunity.areas.compactMap(catalog.area).flatMap { [$0.label.english, $0.label.chinese] }
@@ -140,10 +220,32 @@ public actor MatchingService {
             opportunityId: opportunity.id, type: opportunity.type, title: opportunity.title,
             areas: Set(opportunity.areas), subtopics: Set(opportunity.subtopics),
             targetSides: Set(opportunity.targetSides), targetCountries: Set(opportunity.targetCountries),
-            partnerships: Set(opportunity.partnershipTypes), terms: extractor.terms(text),
-            publishedAt: opportunity.publishedAt ?? opportunity.createdAt)
-        profiles[opportunity.organizationId]?.signals[opportunity.id] = signal
+            partnerships: Set(opportunity.partnershipTypes), stage: opportunity.stage, amount: opportunity.amount,
+            terms: terms.set(of: extractor.terms(text)), publishedAt: opportunity.publishedAt ?? opportunity.createdAt,
+            updatedAt: opportunity.updatedAt)
+        update(opportunity.organizationId) { $0.signals[opportunity.id] = signal }
         opportunityOwners[opportunity.id] = opportunity.organizationId
-        for area in signal.areas { byArea[area, default: []].insert(opportunity.organizationId) }
+        if let expiresAt = opportunity.expiresAt {
+            expiries[opportunity.id] = expiresAt
+            nextExpiry = min(expiresAt, nextExpiry ?? expiresAt)
+        }
+    }
+
+    /// Changes one profile and the candidate index with it.
+    private func update(_ organizationId: UUID, _ change: (inout MatchProfile) -> Void) {
+        guard let old = profiles[organizationId] else { return }
+        var new = old
+        change(&new)
+        profiles[organizationId] = new
+        candidates.update(from: old, to: new)
+    }
+
+    /// Publications are read when they change, not when they expire, so expiry is noticed here.
+    private func dropExpired(now: Date) {
+        for (id, expiresAt) in expiries where expiresAt <= now {
+            if let owner = opportunityOwners.removeValue(forKey: id) { update(owner) { $0.signals[id] = nil } }
+            expiries[id] = nil
+        }
+        nextExpiry = expiries.values.min()
     }
 }

@@ -4,18 +4,15 @@ import Foundation
 ///
 /// The index lives in this process. It is built from the database on first use, told of every write this
 /// process makes, and, before each answer, brought up to date with the rows other processes changed since its
-/// watermark (the newest change time it has seen, less a margin for transactions that commit late).
+/// cursor (see `ChangeCursor`).
 public actor SearchService: SearchIndexing {
-    /// Rows whose change time is this close to the watermark are read again, since a transaction stamped
-    /// earlier may commit later than one stamped after it.
-    static let margin: TimeInterval = 5
     static let snippetLength = 160
 
     let source: any SearchSource
     let catalog: ReferenceCatalog
     private var index: any TextIndex
     private var documents: [UUID: Document] = [:]
-    private var watermark: Date?
+    private var cursor = ChangeCursor()
     private var opportunityCount = 0
 
     struct Document: Sendable {
@@ -46,15 +43,13 @@ public actor SearchService: SearchIndexing {
         store(organization)
     }
 
-    /// Reads what changed since the watermark; rebuilds from scratch when rows were deleted elsewhere.
+    /// Reads what changed since the cursor; rebuilds from scratch when rows were deleted elsewhere.
     public func refresh() async throws {
-        let since = watermark.map { $0.addingTimeInterval(-Self.margin) }
-        let organizations = try await source.organizations(changedSince: since)
-        let opportunities = try await source.opportunities(changedSince: since)
-        for organization in organizations { store(organization) }
-        for opportunity in opportunities { store(opportunity) }
-        let newest = (organizations.map(\.updatedAt) + opportunities.map(\.updatedAt)).max()
-        if let newest, newest > (watermark ?? .distantPast) { watermark = newest }
+        var cursor = self.cursor
+        let changes = try await DirectoryChanges.read(from: source, after: &cursor)
+        self.cursor = cursor
+        for organization in changes.organizations { store(organization) }
+        for opportunity in changes.opportunities { store(opportunity) }
         let counts = try await source.indexableCounts()
         let organizationCount = documents.count - opportunityCount
         if counts.organizations != organizationCount || counts.opportunities != opportunityCount {
@@ -67,12 +62,11 @@ public actor SearchService: SearchIndexing {
         for id in documents.keys { index.remove(id) }
         documents = [:]
         opportunityCount = 0
-        watermark = nil
-        let organizations = try await source.organizations(changedSince: nil)
-        let opportunities = try await source.opportunities(changedSince: nil)
-        for organization in organizations { store(organization) }
-        for opportunity in opportunities { store(opportunity) }
-        watermark = (organizations.map(\.updatedAt) + opportunities.map(\.updatedAt)).max()
+        var cursor = ChangeCursor()
+        let changes = try await DirectoryChanges.read(from: source, after: &cursor)
+        self.cursor = cursor
+        for organization in changes.organizations { store(organization) }
+        for opportunity in changes.opportunities { store(opportunity) }
     }
 
     /// The hits for a query, with facets over every hit and a page of `limit` after `cursor`.

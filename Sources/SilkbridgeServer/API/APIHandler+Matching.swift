@@ -41,3 +41,50 @@ extension Components.Schemas.Match {
             reasons: match.reasons.map { .init(en: $0.english, zhHans: $0.chinese) })
     }
 }
+
+extension APIHandler {
+    func getMatchAlert(_ input: Operations.GetMatchAlert.Input) async throws -> Operations.GetMatchAlert.Output {
+        let alert = try await matchAlerts.alert(
+            for: try organizationId(input.path.organizationId), by: try requireAccount())
+        return .ok(.init(body: .json(.init(alert))))
+    }
+
+    func putMatchAlert(_ input: Operations.PutMatchAlert.Input) async throws -> Operations.PutMatchAlert.Output {
+        let account = try requireAccount()
+        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let alert = try await matchAlerts.subscribe(
+            try organizationId(input.path.organizationId),
+            minimumScore: body.minimumScore ?? MatchAlert.defaultMinimumScore, by: account)
+        return .ok(.init(body: .json(.init(alert))))
+    }
+
+    func deleteMatchAlert(_ input: Operations.DeleteMatchAlert.Input) async throws
+        -> Operations.DeleteMatchAlert.Output
+    {
+        try await matchAlerts.unsubscribe(try organizationId(input.path.organizationId), by: try requireAccount())
+        return .noContent(.init())
+    }
+
+    func getMatchExposure(_ input: Operations.GetMatchExposure.Input) async throws
+        -> Operations.GetMatchExposure.Output
+    {
+        let report = await matching.exposureReport()
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        lists: report.lists, organizations: report.organizations, shown: report.shown,
+                        cap: report.cap, maxShare: report.maxShare, highest: report.highest, gini: report.gini,
+                        histogram: report.histogram.map {
+                            .init(appearances: $0.appearances, organizations: $0.organizations)
+                        }))))
+    }
+}
+
+extension Components.Schemas.MatchAlert {
+    init(_ alert: MatchAlert?) {
+        self.init(
+            enabled: alert != nil, minimumScore: alert?.minimumScore ?? MatchAlert.defaultMinimumScore,
+            createdAt: alert?.createdAt)
+    }
+}

@@ -32,6 +32,7 @@ public func buildApplication(
     let matching = MatchingService(
         source: database.searchSource, interests: database.interests, catalog: catalog,
         extractor: MultilingualTermExtractor())
+    let matchAlerts = MatchAlertService(repository: database.matchAlerts, matching: matching, directory: directory)
     let ledger: LedgerHost
     var demoWitnesses: DemoWitnesses?
     do {
@@ -92,7 +93,7 @@ public func buildApplication(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
-        matching: matching
+        matching: matching, matchAlerts: matchAlerts
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
@@ -104,7 +105,7 @@ public func buildApplication(
     ExchangePages(
         site: site, exchange: exchange, interests: interests, search: search, inbox: inbox, agreements: agreements
     ).addRoutes(to: router)
-    MatchingPages(site: site, matching: matching).addRoutes(to: router)
+    MatchingPages(site: site, matching: matching, alerts: matchAlerts).addRoutes(to: router)
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
 
@@ -118,8 +119,16 @@ public func buildApplication(
     if let interval = configuration.webhookDeliveryInterval {
         app.addServices(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
     }
+    // Expiry itself needs no job (a publication past its date reads as expired), but the notice before it does.
     if let interval = configuration.expiryNoticeInterval {
-        app.addServices(ExpiryNoticeService(exchange: exchange, interval: interval, logger: logger))
+        app.addServices(
+            NoticeJob(name: "expiry notices", interval: interval, logger: logger) {
+                try await exchange.sendExpiryNotices()
+            })
+    }
+    if let interval = configuration.matchAlertInterval {
+        app.addServices(
+            NoticeJob(name: "match alerts", interval: interval, logger: logger) { try await matchAlerts.sendAlerts() })
     }
     return app
 }

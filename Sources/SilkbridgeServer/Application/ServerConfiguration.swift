@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var webhookDeliveryInterval: Duration? = .seconds(5)
     /// How often the expiry job looks for opportunities two weeks from expiry; nil runs no job.
     public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
+    /// How often the alert job looks for new suggested partners; nil runs no job (tests drive it themselves).
+    public var matchAlertInterval: Duration? = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,

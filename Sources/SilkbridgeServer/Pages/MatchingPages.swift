@@ -3,13 +3,30 @@ import Hummingbird
 import SilkbridgeCore
 
 /// "Suggested partners": an organisation's reciprocal matches with their reasons, and for its members one click to
-/// express interest in the partner's opportunity that answers theirs.
+/// express interest in the partner's opportunity that answers theirs, and to be alerted of new partners.
 struct MatchingPages: Sendable {
     let site: SitePages
     let matching: MatchingService
+    let alerts: MatchAlertService
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/organizations/:id/matches") { request, context in try await matchesPage(request, context) }
+        router.post("/organizations/:id/matches/alert") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            let form = try await FormData(request: request, context: context)
+            // The form speaks in percent, like the scores on the page.
+            let percent = Double(form["minimumScore"]?.trimmingCharacters(in: .whitespaces) ?? "") ?? -1
+            _ = try await alerts.subscribe(id, minimumScore: percent / 100, by: account)
+            return PageRenderer.redirect(to: SitePaths.matches(id))
+        }
+        router.post("/organizations/:id/matches/alert/delete") { request, context in
+            let account = try context.requireAccount()
+            let id = try site.pathID(context)
+            _ = try await FormData(request: request, context: context)
+            try await alerts.unsubscribe(id, by: account)
+            return PageRenderer.redirect(to: SitePaths.matches(id))
+        }
     }
 
     private func matchesPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -20,7 +37,7 @@ struct MatchingPages: Sendable {
         let sameSide = query.text("sameSide") == "true"
         let matches = try await matching.matches(for: id, limit: 20, sameSide: sameSide)
         let isMember = try await site.directory.role(of: context.account, in: id) != nil
-        let view: [String: Any] = [
+        var view: [String: Any] = [
             "organization": OrganizationView(organization, catalog: site.catalog, language: language),
             "sameSide": sameSide,
             "toggleLink": SitePaths.matches(id) + (sameSide ? "" : "?sameSide=true"),
@@ -42,6 +59,15 @@ struct MatchingPages: Sendable {
                 ] as [String: Any]
             },
         ]
+        if isMember, let account = context.account {
+            let alert = try await alerts.alert(for: id, by: account)
+            view["alert"] =
+                [
+                    "on": alert != nil,
+                    "minimumScore": Int(((alert?.minimumScore ?? MatchAlert.defaultMinimumScore) * 100).rounded()),
+                    "action": SitePaths.matches(id) + "/alert",
+                ] as [String: Any]
+        }
         return site.renderer.render(
             "matches", title: site.text("matches_title", context), view: view, request: request, context: context)
     }

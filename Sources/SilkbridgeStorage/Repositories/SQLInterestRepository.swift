@@ -45,6 +45,12 @@ struct SQLInterestRepository: InterestRepository {
             .sort(\.$updatedAt, .descending).sort(\.$id).all().map(\.interest)
     }
 
+    func interests(changedSince date: Date?) async throws -> [Interest] {
+        var query = InterestRecord.query(on: database)
+        if let date { query = query.filter(\.$updatedAt >= AuditRecord.micros(date)) }
+        return try await query.sort(\.$updatedAt).sort(\.$id).all().map(\.interest)
+    }
+
     func add(_ message: InterestMessage, notices: [Notice]) async throws {
         try await database.transaction { database in
             try await InterestMessageRecord(message).create(on: database)
