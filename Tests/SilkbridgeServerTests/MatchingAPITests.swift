@@ -74,8 +74,14 @@ import Testing
                 title: #"{"en":"Distributor in Germany wanted"}"#, area: "smart-energy", partnership: "distribution",
                 publish: false)
 
+            // The mutual maker comes first; the one-sided one follows only as a fit one side wants.
             let found = try await Self.matches(client, "/api/v1/organizations/\(isar)/matches")
-            #expect(found.map { $0["organizationId"] as? String } == [mutual])
+            #expect(found.map { $0["organizationId"] as? String } == [mutual, oneSided])
+            #expect(found.map { $0["mutual"] as? Bool } == [true, false])
+            #expect((found[0]["score"] as? Double ?? 0) > (found[1]["score"] as? Double ?? 1))
+            #expect(found[1]["youAnswerThem"] as? Double == 0)
+            let alone = (found[1]["reasons"] as? [[String: Any]] ?? []).compactMap { $0["en"] as? String }
+            #expect(alone.contains("Nothing you publish answers what they seek yet."))
             let match = try #require(found.first)
             #expect(match["theirOpportunityId"] as? String == meters)
             let reasons = (match["reasons"] as? [[String: Any]] ?? []).compactMap { $0["en"] as? String }
@@ -89,9 +95,12 @@ import Testing
             let back = try await Self.matches(client, "/api/v1/organizations/\(mutual)/matches")
             #expect(back.map { $0["organizationId"] as? String } == [isar])
             let forRequest = try await Self.matches(client, "/api/v1/opportunities/\(wanted)/matches")
-            #expect(forRequest.map { $0["organizationId"] as? String } == [mutual])
-            // The one-sided maker has no mutual partner at all.
-            #expect(try await Self.matches(client, "/api/v1/organizations/\(oneSided)/matches").isEmpty)
+            #expect(forRequest.map { $0["organizationId"] as? String } == [mutual, oneSided])
+            // The one-sided maker has no mutual partner: it sees who wants its meters, marked as one-sided.
+            let lonely = try await Self.matches(client, "/api/v1/organizations/\(oneSided)/matches")
+            #expect(lonely.map { $0["organizationId"] as? String } == [isar])
+            #expect(lonely.first?["mutual"] as? Bool == false)
+            #expect(lonely.first?["theyAnswerYou"] as? Double == 0)
 
             // Once the start-up expresses interest and the maker declines, neither is proposed to the other again.
             let sent = try await client.api(
@@ -100,7 +109,8 @@ import Testing
             #expect(sent.status == .created, "\(sent.text)")
             let interest = try sent.json()["id"] as! String
             _ = try await client.api(.post, "/api/v1/interests/\(interest)/decline", token: li)
-            #expect(try await Self.matches(client, "/api/v1/organizations/\(isar)/matches").isEmpty)
+            let after = try await Self.matches(client, "/api/v1/organizations/\(isar)/matches")
+            #expect(after.map { $0["organizationId"] as? String } == [oneSided])
             #expect(try await Self.matches(client, "/api/v1/organizations/\(mutual)/matches").isEmpty)
         }
     }

@@ -56,11 +56,11 @@ public struct MatchAlertService: Sendable {
             } catch DirectoryError.organizationNotFound {
                 continue
             }
-            let news = matches.filter { $0.score >= alert.minimumScore }.map { match in
+            let news = matches.filter { $0.isMutual && $0.score >= alert.minimumScore }.map { match in
                 (
                     partner: match.organizationId,
                     notice: Notice(
-                        organizationId: alert.organizationId, kind: .matchFound, opportunityId: match.theirOffer,
+                        organizationId: alert.organizationId, kind: .matchFound, opportunityId: match.theirOpportunity,
                         actorName: match.name.best(for: .english), at: now)
                 )
             }

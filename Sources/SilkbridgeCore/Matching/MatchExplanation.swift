@@ -5,9 +5,18 @@ struct MatchExplanation {
     let catalog: ReferenceCatalog
 
     func reasons(
-        forYou: DirectionalFit, forThem: DirectionalFit, acceptance: (rate: Double, answered: Int, accepted: Int)
+        forYou: DirectionalFit?, forThem: DirectionalFit?, acceptance: (rate: Double, answered: Int, accepted: Int)
     ) -> [Message] {
-        var reasons = [sentence(forYou, you: true), sentence(forThem, you: false)]
+        var reasons: [Message] = []
+        if let forYou { reasons.append(sentence(forYou, you: true)) }
+        if let forThem { reasons.append(sentence(forThem, you: false)) }
+        if forThem == nil {
+            reasons.append(
+                Message(
+                    "Nothing you publish answers what they seek yet.", "您发布的内容尚未满足对方的需求。"))
+        } else if forYou == nil {
+            reasons.append(Message("Nothing they publish answers what you seek yet.", "对方发布的内容尚未满足您的需求。"))
+        }
         if acceptance.answered > 0 {
             reasons.append(
                 Message(

@@ -81,24 +81,55 @@ public actor MatchingService {
     }
 
     /// The ranked list for one requester, within the exposure cap, explained; and recorded against the cap.
+    /// Mutual fits come first; only when they are fewer than asked do fits that one side wants fill the list, so
+    /// an organisation that publishes only offers (or only requests) still sees who wants them.
     private func serve(_ profile: MatchProfile, list: UUID, limit: Int, sameSide: Bool, now: Date) -> [Match] {
-        let explanation = MatchExplanation(catalog: catalog)
         var found: [Match] = []
-        for candidate in scored(profile, sameSide: sameSide, ranking: .reciprocal, now: now) {
-            guard found.count < limit else { break }
-            guard exposure.allows(candidate.id, for: list), let partner = profiles[candidate.id],
-                let forYou = candidate.forYou, let forThem = candidate.forThem
-            else { continue }
-            found.append(
-                Match(
-                    organizationId: candidate.id, name: partner.name, side: partner.side, country: partner.country,
-                    score: candidate.score, theyAnswerYou: forYou.score, youAnswerThem: forThem.score,
-                    theirOffer: forYou.offer.opportunityId, yourOffer: forThem.offer.opportunityId,
-                    reasons: explanation.reasons(
-                        forYou: forYou, forThem: forThem, acceptance: history.acceptance(of: candidate.id))))
+        let explanation = MatchExplanation(catalog: catalog)
+        func take(_ candidates: [Candidate]) {
+            for candidate in candidates where found.count < limit && exposure.allows(candidate.id, for: list) {
+                guard let partner = profiles[candidate.id] else { continue }
+                found.append(
+                    Match(
+                        organizationId: candidate.id, name: partner.name, side: partner.side,
+                        country: partner.country, score: candidate.score,
+                        theyAnswerYou: candidate.forYou?.score ?? 0, youAnswerThem: candidate.forThem?.score ?? 0,
+                        theirOpportunity: candidate.forYou?.offer.opportunityId
+                            ?? candidate.forThem!.request.opportunityId,
+                        yourOpportunity: candidate.forThem?.offer.opportunityId
+                            ?? candidate.forYou!.request.opportunityId,
+                        reasons: explanation.reasons(
+                            forYou: candidate.forYou, forThem: candidate.forThem,
+                            acceptance: history.acceptance(of: candidate.id))))
+            }
         }
+        take(scored(profile, sameSide: sameSide, ranking: .reciprocal, now: now))
+        if found.count < limit { take(oneSided(profile, sameSide: sameSide, now: now)) }
         exposure.record(found.map(\.organizationId), for: list)
         return found
+    }
+
+    /// Partners only one side wants: those answering what the profile seeks but seeking nothing it offers, and
+    /// the reverse. Each scores half its one direction, so among themselves the better fit comes first.
+    private func oneSided(_ profile: MatchProfile, sameSide: Bool, now: Date) -> [Candidate] {
+        let scorer = MatchScorer()
+        let answering = candidates.answering(profile)
+        let seeking = candidates.seeking(profile)
+        var pool = answering.symmetricDifference(seeking)
+        pool.remove(profile.organizationId)
+        pool.subtract(history.linked(to: profile.organizationId, at: now))
+        var found: [Candidate] = []
+        for id in pool {
+            guard let partner = profiles[id], sameSide || partner.side != profile.side else { continue }
+            if let fit = scorer.fit(of: partner, for: profile) {
+                let score = fit.score / 2 * learned(partner, theirs: [fit.offer], now: now)
+                found.append(Candidate(id: id, score: min(1, score), forYou: fit, forThem: nil))
+            } else if let fit = scorer.fit(of: profile, for: partner) {
+                let score = fit.score / 2 * learned(partner, theirs: [fit.request], now: now)
+                found.append(Candidate(id: id, score: min(1, score), forYou: nil, forThem: fit))
+            }
+        }
+        return found.sorted { ($0.score, $1.id.uuidString) > ($1.score, $0.id.uuidString) }
     }
 
     private struct Candidate {

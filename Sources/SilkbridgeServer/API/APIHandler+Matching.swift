@@ -35,9 +35,10 @@ extension Components.Schemas.Match {
         self.init(
             organizationId: match.organizationId.uuidString.lowercased(), name: .init(match.name),
             side: Components.Schemas.Side(rawValue: match.side.rawValue) ?? .eu, country: match.country,
-            score: match.score, theyAnswerYou: match.theyAnswerYou, youAnswerThem: match.youAnswerThem,
-            theirOpportunityId: match.theirOffer.uuidString.lowercased(),
-            yourOpportunityId: match.yourOffer.uuidString.lowercased(),
+            score: match.score, mutual: match.isMutual, theyAnswerYou: match.theyAnswerYou,
+            youAnswerThem: match.youAnswerThem,
+            theirOpportunityId: match.theirOpportunity.uuidString.lowercased(),
+            yourOpportunityId: match.yourOpportunity.uuidString.lowercased(),
             reasons: match.reasons.map { .init(en: $0.english, zhHans: $0.chinese) })
     }
 }
