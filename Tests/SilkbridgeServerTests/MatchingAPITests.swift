@@ -191,6 +191,33 @@ import Testing
         }
     }
 
+    @Test func anOrganisationThatPublishedNothingSeesWhoPublishesInItsAreas() async throws {
+        try await withApp { client in
+            let anna = try await client.signUp()
+            // The test organisation works in smart energy and has published nothing.
+            let quiet = try await client.createOrganization(token: anna, name: "Quiet Energy")
+            let li = try await client.signUp()
+            let maker = try await client.createOrganization(
+                token: li, name: "Shenzhen Meter", country: "CN", extra: #","province":"CN-GD""#)
+            let request = try await Self.opportunity(
+                client, token: li, organization: maker, type: "business-request",
+                title: #"{"en":"Distributor in Germany wanted","zh-Hans":"寻找德国分销商"}"#, area: "smart-energy",
+                partnership: "distribution")
+            let elsewhere = try await client.createOrganization(
+                token: li, name: "Cloud Only", country: "CN", extra: #","province":"CN-BJ""#)
+            _ = try await Self.opportunity(
+                client, token: li, organization: elsewhere, type: "business-request",
+                title: #"{"en":"Cloud partner wanted"}"#, area: "cloud-computing", partnership: "distribution")
+            let found = try await Self.matches(client, "/api/v1/organizations/\(quiet)/matches")
+            #expect(found.map { $0["organizationId"] as? String } == [maker])
+            #expect(found.map { $0["theirOpportunityId"] as? String } == [request])
+            #expect(found.map { $0["yourOpportunityId"] as? String } == [nil])
+            #expect(found.map { $0["mutual"] as? Bool } == [false])
+            let reasons = found.flatMap { ($0["reasons"] as? [[String: Any]] ?? []).compactMap { $0["en"] as? String } }
+            #expect(reasons.first == "They seek “Distributor in Germany wanted” in Smart energy, where you work.")
+        }
+    }
+
     @Test func badRequestsGetClearAnswers() async throws {
         try await withApp { client in
             let tooMany = try await client.api(.get, "/api/v1/organizations/\(UUID())/matches?limit=500")

@@ -39,8 +39,13 @@ struct CandidateIndex: Sendable {
 
     /// Organisations with any opportunity in one of the profile's areas: the field plain similarity ranks.
     func sharingAnArea(with profile: MatchProfile) -> Set<UUID> {
+        publishing(in: Set(profile.signals.values.flatMap(\.areas)))
+    }
+
+    /// Organisations with any opportunity in one of the areas.
+    func publishing(in areas: Set<String>) -> Set<UUID> {
         var found = Set<UUID>()
-        for area in Set(profile.signals.values.flatMap(\.areas)) { found.formUnion(byArea[area] ?? []) }
+        for area in areas { found.formUnion(byArea[area] ?? []) }
         return found
     }
 

@@ -26,6 +26,26 @@ struct MatchExplanation {
         return reasons
     }
 
+    /// Why an organisation that has published nothing is shown this one: it publishes in one of its areas.
+    func reasons(activeIn signal: MatchSignal, areas: Set<String>) -> [Message] {
+        let shared = signal.areas.intersection(areas).sorted().compactMap(catalog.area)
+        let english = shared.map { $0.label.best(for: .english) }.joined(separator: ", ")
+        let chinese = shared.map { $0.label.best(for: .simplifiedChinese) }.joined(separator: "、")
+        let title = signal.title
+        return [
+            signal.isRequest
+                ? Message(
+                    "They seek “\(title.best(for: .english))” in \(english), where you work.",
+                    "对方在您所在的\(chinese)领域寻求“\(title.best(for: .simplifiedChinese))”。")
+                : Message(
+                    "They offer “\(title.best(for: .english))” in \(english), where you work.",
+                    "对方在您所在的\(chinese)领域提供“\(title.best(for: .simplifiedChinese))”。"),
+            Message(
+                "Publish what you offer and what you seek to be matched both ways.",
+                "发布您提供的和您寻求的合作机会，即可获得双向匹配。"),
+        ]
+    }
+
     private func sentence(_ fit: DirectionalFit, you: Bool) -> Message {
         let request = fit.request.title
         let offer = fit.offer.title

@@ -33,6 +33,8 @@ struct MatchProfile: Sendable {
     var name: LocalizedText
     var side: Side
     var country: String
+    /// The areas the organisation declares it works in: all there is to go on before it publishes.
+    var areas: Set<String> = []
     var signals: [UUID: MatchSignal] = [:]
 
     var offers: [MatchSignal] { signals.values.filter { !$0.isRequest || $0.type.answeredBy == $0.type } }
@@ -46,7 +48,7 @@ extension OpportunityType {
     ]
 
     /// The kind of offer that answers a request of this kind.
-    var answeredBy: OpportunityType? {
+    public var answeredBy: OpportunityType? {
         switch self {
         case .businessRequest: .businessOffer
         case .technologyRequest: .technologyOffer

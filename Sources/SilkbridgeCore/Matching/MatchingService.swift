@@ -94,17 +94,19 @@ public actor MatchingService {
                         organizationId: candidate.id, name: partner.name, side: partner.side,
                         country: partner.country, score: candidate.score,
                         theyAnswerYou: candidate.forYou?.score ?? 0, youAnswerThem: candidate.forThem?.score ?? 0,
-                        theirOpportunity: candidate.forYou?.offer.opportunityId
-                            ?? candidate.forThem!.request.opportunityId,
+                        theirOpportunity: candidate.forYou?.offer.opportunityId ?? candidate.forThem?.request
+                            .opportunityId ?? candidate.theirs!.opportunityId,
                         yourOpportunity: candidate.forThem?.offer.opportunityId
-                            ?? candidate.forYou!.request.opportunityId,
-                        reasons: explanation.reasons(
-                            forYou: candidate.forYou, forThem: candidate.forThem,
-                            acceptance: history.acceptance(of: candidate.id))))
+                            ?? candidate.forYou?.request.opportunityId,
+                        reasons: candidate.theirs.map { explanation.reasons(activeIn: $0, areas: profile.areas) }
+                            ?? explanation.reasons(
+                                forYou: candidate.forYou, forThem: candidate.forThem,
+                                acceptance: history.acceptance(of: candidate.id))))
             }
         }
         take(scored(profile, sameSide: sameSide, ranking: .reciprocal, now: now))
         if found.count < limit { take(oneSided(profile, sameSide: sameSide, now: now)) }
+        if profile.signals.isEmpty { take(activeInAreas(of: profile, sameSide: sameSide, now: now)) }
         exposure.record(found.map(\.organizationId), for: list)
         return found
     }
@@ -137,6 +139,32 @@ public actor MatchingService {
         let score: Double
         let forYou: DirectionalFit?
         let forThem: DirectionalFit?
+        /// For an organisation that has published nothing: the partner's opportunity in one of its areas.
+        var theirs: MatchSignal? = nil
+    }
+
+    /// For an organisation that has published nothing yet: those on the other side publishing in its declared
+    /// areas, requests first (what it might answer), a tenth of a point per shared area at most, so that
+    /// publishing anything at all ranks above this.
+    private func activeInAreas(of profile: MatchProfile, sameSide: Bool, now: Date) -> [Candidate] {
+        var pool = candidates.publishing(in: profile.areas)
+        pool.remove(profile.organizationId)
+        pool.subtract(history.linked(to: profile.organizationId, at: now))
+        var found: [Candidate] = []
+        for id in pool {
+            guard let partner = profiles[id], sameSide || partner.side != profile.side else { continue }
+            let inAreas = partner.signals.values.filter { !$0.areas.isDisjoint(with: profile.areas) }
+            guard
+                let best = inAreas.max(by: {
+                    ($0.isRequest ? 1 : 0, $0.areas.intersection(profile.areas).count, $0.publishedAt)
+                        < ($1.isRequest ? 1 : 0, $1.areas.intersection(profile.areas).count, $1.publishedAt)
+                })
+            else { continue }
+            let shared = Double(best.areas.intersection(profile.areas).count) / Double(max(profile.areas.count, 1))
+            let score = 0.1 * shared * learned(partner, theirs: [best], now: now)
+            found.append(Candidate(id: id, score: score, forYou: nil, forThem: nil, theirs: best))
+        }
+        return found.sorted { ($0.score, $1.id.uuidString) > ($1.score, $0.id.uuidString) }
     }
 
     /// Every candidate the ranking scores above zero, best first, leaving out partners already linked by an
@@ -226,6 +254,7 @@ public actor MatchingService {
             profile.name = organization.name
             profile.side = organization.side
             profile.country = organization.country
+            profile.areas = Set(organization.areas)
             profiles[organization.id] = profile
         }
         for opportunity in changes.opportunities { store(opportunity, now: now) }

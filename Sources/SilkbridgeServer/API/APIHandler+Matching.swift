@@ -38,7 +38,7 @@ extension Components.Schemas.Match {
             score: match.score, mutual: match.isMutual, theyAnswerYou: match.theyAnswerYou,
             youAnswerThem: match.youAnswerThem,
             theirOpportunityId: match.theirOpportunity.uuidString.lowercased(),
-            yourOpportunityId: match.yourOpportunity.uuidString.lowercased(),
+            yourOpportunityId: match.yourOpportunity?.uuidString.lowercased(),
             reasons: match.reasons.map { .init(en: $0.english, zhHans: $0.chinese) })
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import SilkbridgeCore
 
-/// Demo opportunities and interests: three opportunities for each fictional demo organisation, across every
-/// type and area, written from bilingual templates, and interests at every stage between the two sides.
+/// Demo opportunities and interests: for each fictional demo organisation, opportunities that make it a
+/// partner of one on the other side (see `DemoPartnerPlan`) and one more of any type, written from bilingual
+/// templates; and interests at every stage between the two sides.
 /// Real organisations of the demo directory get none, so nothing is put in their mouths.
 struct DemoExchange {
     struct Organization: Decodable {
@@ -51,32 +52,34 @@ struct DemoExchange {
             else { continue }
             owners.append((account, organization))
         }
-        let types = OpportunityType.allCases
+        let plan = DemoPartnerPlan(owners.map(\.organization))
+        let plans = plan.opportunities
         var published: [(Opportunity, Account)] = []
         var count = 0
         for (index, owner) in owners.enumerated() {
-            for slot in 0..<3 {
+            for (slot, planned) in plans[index].enumerated() {
                 let number = index * 3 + slot
-                let type = types[number % types.count]
-                let area = owner.organization.areas[slot % owner.organization.areas.count]
-                guard let template = templates.types[type.rawValue], let areaInfo = catalog.area(area) else { continue }
-                let subtopic = areaInfo.subtopics[(number / types.count) % areaInfo.subtopics.count]
+                guard let template = templates.types[planned.type.rawValue], let area = catalog.area(planned.area)
+                else { continue }
+                let subtopic = area.subtopics[(number / OpportunityType.allCases.count) % area.subtopics.count]
                 let input = Self.input(
-                    type: type, template: template, closing: templates.closing, owner: owner.organization,
-                    area: areaInfo, subtopic: subtopic, number: number)
+                    type: planned.type, template: template, closing: templates.closing, owner: owner.organization,
+                    area: area, subtopic: subtopic, number: number)
                 let opportunity = try await exchange.create(
                     input, for: owner.organization.id, by: owner.account, now: now)
                 count += 1
-                if number % 15 == 14 { continue }  // a few stay drafts
+                // A few of the opportunities not planned for a partner stay drafts or are closed.
+                if !planned.paired && index % 6 == 5 { continue }
                 let live = try await exchange.publish(id: opportunity.id, by: owner.account, now: now)
-                if number % 20 == 19 {
+                if !planned.paired && index % 7 == 3 {
                     _ = try await exchange.close(id: live.id, by: owner.account, now: now)
                 } else {
                     published.append((live, owner.account))
                 }
             }
         }
-        try await loadInterests(published, owners: owners, messages: templates.messages, now: now)
+        try await loadInterests(
+            published, owners: owners, leaving: plan.pairs, messages: templates.messages, now: now)
         logger.info("demo data: \(count) opportunities loaded")
         return count
     }
@@ -120,14 +123,18 @@ struct DemoExchange {
         return input
     }
 
-    /// Interests between the sides: some awaiting reply, some declined, the rest accepted at every stage.
+    /// Interests between the sides, never between planned partners: some awaiting reply, some declined, the rest
+    /// accepted at every stage.
     private func loadInterests(
         _ published: [(Opportunity, Account)], owners: [(account: Account, organization: SilkbridgeCore.Organization)],
-        messages: [LocalizedText], now: Date
+        leaving pairs: Set<Set<UUID>>, messages: [LocalizedText], now: Date
     ) async throws {
         let stages = PipelineStage.allCases
         for (number, (opportunity, ownerAccount)) in published.enumerated() where number % 5 == 0 {
-            let others = owners.filter { $0.organization.side != opportunity.side }
+            let others = owners.filter {
+                $0.organization.side != opportunity.side
+                    && !pairs.contains([$0.organization.id, opportunity.organizationId])
+            }
             guard !others.isEmpty else { continue }
             let sender = others[number % others.count]
             let language: Language = sender.organization.side == .china ? .simplifiedChinese : .english
