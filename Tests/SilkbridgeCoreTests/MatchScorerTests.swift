@@ -12,9 +12,12 @@ import Testing
         _ type: OpportunityType, areas: Set<String>, partnerships: Set<PartnershipType> = [], terms: [Int32] = [],
         stage: DevelopmentStage? = nil, countries: Set<String> = []
     ) -> MatchSignal {
+        // Bits numbered by the list of areas above, as the service numbers codes in the order it meets them.
         MatchSignal(
             opportunityId: UUID(), type: type, title: LocalizedText(english: "\(type.rawValue)"), areas: areas,
-            subtopics: [], targetSides: [], targetCountries: countries, partnerships: partnerships, stage: stage,
+            subtopics: [], targetSides: [], targetCountries: countries, partnerships: partnerships,
+            areaBits: areas.reduce(0) { $0 | (1 << UInt64(Self.areas.firstIndex(of: $1) ?? 63)) },
+            subtopicBits: 0, partnershipBits: CodeBits.bits(partnerships), stage: stage,
             amount: nil, terms: TermSet(terms), publishedAt: Date(timeIntervalSince1970: 0),
             updatedAt: Date(timeIntervalSince1970: 0))
     }
@@ -96,7 +99,10 @@ import Testing
                 (0..<Int.random(in: 0...8, using: &generator)).map { _ in Int32.random(in: 0..<10, using: &generator) })
             let second = Set(
                 (0..<Int.random(in: 0...8, using: &generator)).map { _ in Int32.random(in: 0..<10, using: &generator) })
-            #expect(abs(TermSet(first).jaccard(TermSet(second)) - MatchScorer.jaccard(first, second)) < 1e-12)
+            let expected =
+                first.union(second).isEmpty
+                ? 0 : Double(first.intersection(second).count) / Double(first.union(second).count)
+            #expect(abs(TermSet(first).jaccard(TermSet(second)) - expected) < 1e-12)
         }
     }
 }

@@ -19,7 +19,7 @@ extension SyntheticDirectory {
         struct Draft {
             var type: OpportunityType
             var area: Area
-            var subtopic: String?
+            var subtopics: [String]
             var partnerships: [PartnershipType]
             var english: String?
             var chinese: String?
@@ -32,28 +32,29 @@ extension SyntheticDirectory {
             let forward = (Self.pick(SyntheticDirectory.requestTypes, &random), Self.pick(areas, &random))
             let backward = (Self.pick(SyntheticDirectory.requestTypes, &random), Self.pick(areas, &random))
             let words = (0..<4).map { _ in Self.productWord(&random) }
+            // A planted pair agrees on two sub-topics and two partnership types each way: more than chance gives.
             let partnerships = (
-                Self.pick(PartnershipType.allCases, &random), Self.pick(PartnershipType.allCases, &random)
+                Self.two(PartnershipType.allCases, &random), Self.two(PartnershipType.allCases, &random)
             )
             let subtopics = (
-                Self.pick(forward.1.subtopics, &random).code, Self.pick(backward.1.subtopics, &random).code
+                Self.two(forward.1.subtopics.map(\.code), &random), Self.two(backward.1.subtopics.map(\.code), &random)
             )
             // The European side seeks (forward) and offers (backward); the Chinese side the reverse.
             let europeanRequest = Draft(
-                type: forward.0, area: forward.1, subtopic: subtopics.0, partnerships: [partnerships.0],
+                type: forward.0, area: forward.1, subtopics: subtopics.0, partnerships: partnerships.0,
                 english: text(english: words[0...1], area: forward.1), targetSides: [.china],
                 stage: stage(forward.0, .pilot))
             let europeanOffer = Draft(
-                type: SyntheticDirectory.answer[backward.0]!, area: backward.1, subtopic: subtopics.1,
-                partnerships: [partnerships.1], english: text(english: words[2...3], area: backward.1),
+                type: SyntheticDirectory.answer[backward.0]!, area: backward.1, subtopics: subtopics.1,
+                partnerships: partnerships.1, english: text(english: words[2...3], area: backward.1),
                 stage: stage(backward.0, .marketReady))
             let chineseOffer = Draft(
-                type: SyntheticDirectory.answer[forward.0]!, area: forward.1, subtopic: subtopics.0,
-                partnerships: [partnerships.0],
+                type: SyntheticDirectory.answer[forward.0]!, area: forward.1, subtopics: subtopics.0,
+                partnerships: partnerships.0,
                 english: sameLanguage ? text(english: words[0...1], area: forward.1) : nil,
                 chinese: sameLanguage ? nil : text(chineseFor: forward.1), stage: stage(forward.0, .marketReady))
             let chineseRequest = Draft(
-                type: backward.0, area: backward.1, subtopic: subtopics.1, partnerships: [partnerships.1],
+                type: backward.0, area: backward.1, subtopics: subtopics.1, partnerships: partnerships.1,
                 english: sameLanguage ? text(english: words[2...3], area: backward.1) : nil,
                 chinese: sameLanguage ? nil : text(chineseFor: backward.1), targetSides: [.europe],
                 stage: stage(backward.0, .pilot))
@@ -64,7 +65,8 @@ extension SyntheticDirectory {
             // A rival answers the European request exactly as well, in its words, but seeks something elsewhere.
             var elsewhere = Draft(
                 type: Self.pick(SyntheticDirectory.requestTypes, &random), area: Self.pick(areas, &random),
-                partnerships: [Self.pick(PartnershipType.allCases, &random)], chinese: text(chineseFor: forward.1))
+                subtopics: [], partnerships: [Self.pick(PartnershipType.allCases, &random)],
+                chinese: text(chineseFor: forward.1))
             while elsewhere.area.code == backward.1.code { elsewhere.area = Self.pick(areas, &random) }
             if elsewhere.type == .researchPartnerSought { elsewhere.type = .businessRequest }
             var rivalOffer = chineseOffer
@@ -72,13 +74,13 @@ extension SyntheticDirectory {
             add(side: .china, [rivalOffer, elsewhere])
             // A near miss is mutual, but in other sub-topics, with other partnership types and other words.
             var nearOffer = chineseOffer
-            nearOffer.subtopic = nil
-            nearOffer.partnerships = [Self.other(than: partnerships.0, &random)]
+            nearOffer.subtopics = [subtopics.0[0]]
+            nearOffer.partnerships = [partnerships.0[0]]
             nearOffer.english = nil
             nearOffer.chinese = text(chineseFor: forward.1)
             var nearRequest = chineseRequest
-            nearRequest.subtopic = nil
-            nearRequest.partnerships = [Self.other(than: partnerships.1, &random)]
+            nearRequest.subtopics = [subtopics.1[0]]
+            nearRequest.partnerships = [partnerships.1[0]]
             nearRequest.english = nil
             nearRequest.chinese = text(chineseFor: backward.1)
             add(side: .china, [nearOffer, nearRequest])
@@ -91,7 +93,7 @@ extension SyntheticDirectory {
                 for type in Set(SyntheticDirectory.answer.values) {
                     drafts.append(
                         Draft(
-                            type: type, area: area, subtopic: Self.pick(area.subtopics, &random).code,
+                            type: type, area: area, subtopics: [Self.pick(area.subtopics, &random).code],
                             partnerships: PartnershipType.allCases, english: text(english: [], area: area),
                             chinese: text(chineseFor: area)))
                 }
@@ -99,7 +101,7 @@ extension SyntheticDirectory {
             let area = Self.pick(areas, &random)
             drafts.append(
                 Draft(
-                    type: Self.pick(SyntheticDirectory.requestTypes, &random), area: area,
+                    type: Self.pick(SyntheticDirectory.requestTypes, &random), area: area, subtopics: [],
                     partnerships: [Self.pick(PartnershipType.allCases, &random)], english: text(english: [], area: area)
                 ))
             hubs.insert(add(side: Bool.random(using: &random) ? .china : .europe, drafts))
@@ -115,7 +117,7 @@ extension SyntheticDirectory {
                 drafts.append(
                     Draft(
                         type: seeking ? request : SyntheticDirectory.answer[request]!, area: area,
-                        subtopic: Self.pick(area.subtopics, &random).code,
+                        subtopics: [Self.pick(area.subtopics, &random).code],
                         partnerships: [Self.pick(PartnershipType.allCases, &random)],
                         english: english ? text(english: [], area: area) : nil,
                         chinese: english ? nil : text(chineseFor: area),
@@ -142,7 +144,7 @@ extension SyntheticDirectory {
                         title: LocalizedText(english: draft.english, chinese: draft.chinese),
                         summary: LocalizedText(english: draft.english, chinese: draft.chinese),
                         description: LocalizedText(), areas: [draft.area.code],
-                        subtopics: draft.subtopic.map { [$0] } ?? [],
+                        subtopics: draft.subtopics,
                         targetSides: draft.targetSides, targetCountries: [], partnershipTypes: draft.partnerships,
                         stage: draft.stage, ipStatus: nil, amount: nil, deadline: nil, state: .published,
                         publishedAt: published, expiresAt: now.addingTimeInterval(200 * 86_400), createdAt: published,
@@ -185,9 +187,10 @@ extension SyntheticDirectory {
             values[Int(random.next() % UInt64(values.count))]
         }
 
-        static func other(than value: PartnershipType, _ random: inout SplitMix64) -> PartnershipType {
-            let others = PartnershipType.allCases.filter { $0 != value }
-            return pick(others, &random)
+        /// Two different values.
+        static func two<T: Equatable>(_ values: [T], _ random: inout SplitMix64) -> [T] {
+            let first = pick(values, &random)
+            return [first, pick(values.filter { $0 != first }, &random)]
         }
 
         /// A made-up product word ("velomar"), distinctive enough to be shared only by those who use it.

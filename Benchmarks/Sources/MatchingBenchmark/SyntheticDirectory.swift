@@ -4,7 +4,8 @@ import SilkbridgeCore
 
 /// A generated directory of organisations on both sides with planted complementary pairs, and the noise that
 /// makes finding them hard: one-sided rivals (they answer what you seek and want nothing you have), near misses
-/// (mutual, but weaker on every signal), popular hubs (offering everything everywhere) and a background.
+/// (mutual, but agreeing on one sub-topic and partnership type where the planted partner agrees on two, and in
+/// other words), popular hubs (offering everything everywhere) and a background.
 ///
 /// Half of the planted pairs write in one language and share their product words; the other half write each in
 /// their own language, so only structure and the areas' labels connect them.

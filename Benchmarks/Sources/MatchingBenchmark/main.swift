@@ -42,41 +42,49 @@ for size in options.sizes {
     print("profiles built in \(Measure.format(buildSeconds, 2)) s; resident memory +\(Measure.format(memory)) MiB")
 
     // Quality: the same seekers under every ranking.
-    let seekers = directory.planted.keys.sorted { $0.uuidString < $1.uuidString }.prefix(options.seekers)
-    var rows: [(String, ListQuality)] = []
-    for ranking in MatchRanking.allCases {
-        var lists: [UUID: [UUID]] = [:]
-        for seeker in seekers { lists[seeker] = try await service.ranked(for: seeker, ranking: ranking).map(\.0) }
-        rows.append(
-            (
-                ranking == .reciprocal ? "reciprocal, no cap" : ranking.rawValue,
-                ListQuality(lists: lists, directory: directory)
-            ))
+    if options.seekers > 0 {
+        let seekers = directory.planted.keys.sorted { $0.uuidString < $1.uuidString }.prefix(options.seekers)
+        var rows: [(String, ListQuality)] = []
+        for ranking in MatchRanking.allCases {
+            var lists: [UUID: [UUID]] = [:]
+            for seeker in seekers { lists[seeker] = try await service.ranked(for: seeker, ranking: ranking).map(\.0) }
+            rows.append(
+                (
+                    ranking == .reciprocal ? "reciprocal, no cap" : ranking.rawValue,
+                    ListQuality(lists: lists, directory: directory)
+                ))
+        }
+        var capped: [UUID: [UUID]] = [:]
+        for seeker in seekers { capped[seeker] = try await service.matches(for: seeker).map(\.organizationId) }
+        rows.insert(("reciprocal (product)", ListQuality(lists: capped, directory: directory)), at: 0)
+        print("ranking               recall@10  nDCG@10    one-sided  hub slots  Gini       shown  list length")
+        for (name, quality) in rows {
+            print(
+                name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + [quality.recall, quality.ndcg, quality.oneSidedShare, quality.hubShare, quality.gini].map {
+                        Measure.format($0, 3).padding(toLength: 9, withPad: " ", startingAt: 0)
+                    }.joined(separator: "  ") + "  "
+                    + String(quality.shown).padding(toLength: 7, withPad: " ", startingAt: 0)
+                    + Measure.format(quality.averageLength))
+        }
+        let exposure = await service.exposureReport()
+        print("exposure cap: \(exposure.cap) lists of \(exposure.lists); highest \(exposure.highest)")
     }
-    var capped: [UUID: [UUID]] = [:]
-    for seeker in seekers { capped[seeker] = try await service.matches(for: seeker).map(\.organizationId) }
-    rows.insert(("reciprocal (product)", ListQuality(lists: capped, directory: directory)), at: 0)
-    print("ranking               recall@10  nDCG@10    one-sided  hub slots  Gini       shown  list length")
-    for (name, quality) in rows {
-        print(
-            name.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + [quality.recall, quality.ndcg, quality.oneSidedShare, quality.hubShare, quality.gini].map {
-                    Measure.format($0, 3).padding(toLength: 9, withPad: " ", startingAt: 0)
-                }.joined(separator: "  ") + "  "
-                + String(quality.shown).padding(toLength: 7, withPad: " ", startingAt: 0)
-                + Measure.format(quality.averageLength))
-    }
-    let exposure = await service.exposureReport()
-    print("exposure cap: \(exposure.cap) lists of \(exposure.lists); highest \(exposure.highest)")
 
     // Latency of one request, for any organisation, in the product's path (cap and explanations included).
     var random = SplitMix64(seed: 7)
     var latencies: [Double] = []
+    var slowest: [(Double, UUID)] = []
     for _ in 0..<options.requests {
         let id = directory.organizations[Int(random.next() % UInt64(size))].id
         let start = Measure.clock.now
         _ = try await service.matches(for: id)
         latencies.append(Measure.milliseconds(since: start))
+        slowest = Array((slowest + [(latencies.last!, id)]).sorted { $0.0 > $1.0 }.prefix(3))
+    }
+    for (milliseconds, id) in slowest {
+        let kind = directory.hubs.contains(id) ? "hub" : directory.planted[id] != nil ? "planted" : "other"
+        print("  slow: \(Measure.format(milliseconds, 2)) ms for a \(kind) organisation")
     }
     print(
         "top-10 request: p50 \(Measure.format(Measure.median(latencies), 2)) ms, "

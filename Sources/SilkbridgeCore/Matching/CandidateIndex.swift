@@ -22,16 +22,35 @@ struct CandidateIndex: Sendable {
     }
 
     /// Organisations with an offer answering one of the profile's requests.
-    func answering(_ profile: MatchProfile) -> Set<UUID> {
-        union(
+    func answering(_ profile: MatchProfile) -> Set<UUID> { union(Self.answeringKeys(profile)) }
+
+    /// Organisations with a request one of the profile's offers answers.
+    func seeking(_ profile: MatchProfile) -> Set<UUID> { union(Self.seekingKeys(profile)) }
+
+    /// Organisations both answering and seeking: walks the smaller side and looks each up in the other, so a
+    /// profile that offers everything (whose seekers are most of the directory) costs no more than its answerers.
+    func mutual(_ profile: MatchProfile) -> Set<UUID> {
+        let answering = Self.answeringKeys(profile).compactMap { byKey[$0] }
+        let seeking = Self.seekingKeys(profile).compactMap { byKey[$0] }
+        let (walk, check) =
+            answering.map(\.count).reduce(0, +) <= seeking.map(\.count).reduce(0, +)
+            ? (answering, seeking) : (seeking, answering)
+        var found = Set<UUID>()
+        for ids in walk {
+            for id in ids where !found.contains(id) && check.contains(where: { $0.contains(id) }) { found.insert(id) }
+        }
+        return found
+    }
+
+    private static func answeringKeys(_ profile: MatchProfile) -> Set<Key> {
+        Set(
             profile.requests.flatMap { request in
                 request.type.answeredBy.map { type in request.areas.map { Key(type: type, area: $0) } } ?? []
             })
     }
 
-    /// Organisations with a request one of the profile's offers answers.
-    func seeking(_ profile: MatchProfile) -> Set<UUID> {
-        union(
+    private static func seekingKeys(_ profile: MatchProfile) -> Set<Key> {
+        Set(
             profile.signals.values.flatMap { offer in
                 offer.type.answers.flatMap { type in offer.areas.map { Key(type: type, area: $0) } }
             })
@@ -49,9 +68,9 @@ struct CandidateIndex: Sendable {
         return found
     }
 
-    private func union(_ keys: [Key]) -> Set<UUID> {
+    private func union(_ keys: Set<Key>) -> Set<UUID> {
         var found = Set<UUID>()
-        for key in Set(keys) { found.formUnion(byKey[key] ?? []) }
+        for key in keys { found.formUnion(byKey[key] ?? []) }
         return found
     }
 

@@ -13,14 +13,26 @@ struct MatchScorer: Sendable {
 
     /// How well `partner` answers what `seeker` seeks: the best of its offers against each request, or nothing.
     func fit(of partner: MatchProfile, for seeker: MatchProfile) -> DirectionalFit? {
-        var best: DirectionalFit?
+        guard let best = best(of: partner, for: seeker) else { return nil }
+        return DirectionalFit(
+            score: best.score, request: best.request, offer: best.offer,
+            sharedAreas: best.request.areas.intersection(best.offer.areas),
+            sharedPartnerships: best.request.partnerships.intersection(best.offer.partnerships),
+            targeted: Self.targeted(best.request, offerSide: partner.side, offerCountry: partner.country),
+            maturity: Self.maturity(of: best.offer, for: best.request))
+    }
+
+    /// The best request–offer pair and its score, without the reasons: what ranking many candidates needs.
+    func best(of partner: MatchProfile, for seeker: MatchProfile) -> (
+        score: Double, request: MatchSignal, offer: MatchSignal
+    )? {
+        var best: (score: Double, request: MatchSignal, offer: MatchSignal)?
         for request in seeker.requests {
             // An offer in none of the request's areas answers something else, however well the rest fits.
             for offer in partner.signals.values
-            where offer.type == request.type.answeredBy && !offer.areas.isDisjoint(with: request.areas) {
-                let fit = pairFit(
-                    request: request, offer: offer, offerSide: partner.side, offerCountry: partner.country)
-                if fit.score > (best?.score ?? 0) { best = fit }
+            where offer.type == request.type.answeredBy && offer.areaBits & request.areaBits != 0 {
+                let score = Self.score(of: offer, for: request, offerSide: partner.side, offerCountry: partner.country)
+                if score > (best?.score ?? 0) { best = (score, request, offer) }
             }
         }
         return best
@@ -40,25 +52,23 @@ struct MatchScorer: Sendable {
         first + second > 0 ? 2 * first * second / (first + second) : 0
     }
 
-    private func pairFit(request: MatchSignal, offer: MatchSignal, offerSide: Side, offerCountry: String)
-        -> DirectionalFit
+    /// The weighted signals of one request–offer pair, in 0…1.
+    static func score(of offer: MatchSignal, for request: MatchSignal, offerSide: Side, offerCountry: String)
+        -> Double
     {
-        let targeted =
-            request.targetCountries.isEmpty
+        areaWeight * CodeBits.jaccard(request.areaBits, offer.areaBits)
+            + subtopicWeight * CodeBits.jaccard(request.subtopicBits, offer.subtopicBits)
+            + partnershipWeight * CodeBits.jaccard(request.partnershipBits, offer.partnershipBits)
+            + targetWeight * (targeted(request, offerSide: offerSide, offerCountry: offerCountry) ? 1 : 0)
+            + textWeight * request.terms.jaccard(offer.terms)
+            + maturityWeight * (maturity(of: offer, for: request) ?? 0.5)
+    }
+
+    /// Whether the offer is where the request looks for partners (anywhere, when it says nothing).
+    static func targeted(_ request: MatchSignal, offerSide: Side, offerCountry: String) -> Bool {
+        request.targetCountries.isEmpty
             ? (request.targetSides.isEmpty || request.targetSides.contains(offerSide))
             : request.targetCountries.contains(offerCountry)
-        let maturity = Self.maturity(of: offer, for: request)
-        let score =
-            Self.areaWeight * Self.jaccard(request.areas, offer.areas)
-            + Self.subtopicWeight * Self.jaccard(request.subtopics, offer.subtopics)
-            + Self.partnershipWeight * Self.jaccard(request.partnerships, offer.partnerships)
-            + Self.targetWeight * (targeted ? 1 : 0)
-            + Self.textWeight * request.terms.jaccard(offer.terms)
-            + Self.maturityWeight * (maturity ?? 0.5)
-        return DirectionalFit(
-            score: score, request: request, offer: offer, sharedAreas: request.areas.intersection(offer.areas),
-            sharedPartnerships: request.partnerships.intersection(offer.partnerships), targeted: targeted,
-            maturity: maturity)
     }
 
     /// Whether the offer is as far along as the request asks (a technology's stage) or of the size it asks (an
@@ -77,10 +87,6 @@ struct MatchScorer: Sendable {
         return nil
     }
 
-    static func jaccard<T: Hashable>(_ first: Set<T>, _ second: Set<T>) -> Double {
-        guard !first.isEmpty || !second.isEmpty else { return 0 }
-        return Double(first.intersection(second).count) / Double(first.union(second).count)
-    }
 }
 
 /// The best answer one organisation gives to another's requests, and why.
