@@ -28,6 +28,8 @@ public final class SilkbridgeDatabase: Sendable {
     public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
     public var webhooks: any WebhookRepository { SQLWebhookRepository(database: database) }
     public var agreements: any AgreementRepository { SQLAgreementRepository(database: database) }
+    public var funds: any FundRepository { SQLFundRepository(database: database) }
+    public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -65,6 +67,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
         migrations.add(M008_CreateWebhooks(), M009_LedgerQueue())
         migrations.add(M010_ExpiryNotices(), M011_CreateAgreements(), M012_AgreementNotices())
+        migrations.add(M013_CreateFund())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

@@ -6,7 +6,7 @@ public enum ExchangeRateError: DomainError, Equatable {
     case beforeFirstRate(CalendarDay, first: CalendarDay)
     case noRateYet(CalendarDay, latest: CalendarDay)
     case notQuoted(CurrencyCode, CalendarDay)
-    case malformedFile(String)
+    case malformedFile(Message)
 
     public var kind: FailureKind { .invalid }
 
@@ -28,8 +28,7 @@ public enum ExchangeRateError: DomainError, Equatable {
             Message(
                 "The ECB published no \(currency) rate for \(day).", "欧洲央行未公布 \(day) 的 \(currency) 汇率。")
         case .malformedFile(let reason):
-            Message(
-                "Not an ECB reference-rate file: \(reason)", "不是欧洲央行参考汇率文件：\(reason)")
+            Message("Not an ECB reference-rate file: \(reason.english)", "不是欧洲央行参考汇率文件：\(reason.chinese)")
         }
     }
 }
