@@ -53,6 +53,11 @@ public func buildApplication(
     let agreements = AgreementService(
         repository: database.agreements, directory: directory, keys: database.organizationKeys,
         interests: database.interests, ledger: ledger, scheme: Ed25519SignatureScheme(), catalog: catalog)
+    let rates = ExchangeRateImport.rates(of: database)
+    if configuration.loadRatesAtStart { _ = try await rates.table() }
+    let funds = FundService(
+        repository: database.funds, directory: directory, rates: rates, ledger: ledger,
+        scheme: Ed25519SignatureScheme(), catalog: catalog)
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),

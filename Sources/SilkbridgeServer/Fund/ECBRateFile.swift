@@ -4,7 +4,8 @@ import SwiftCSV
 
 /// Reads the ECB's historical reference-rate file (`eurofxref-hist.csv`): a `Date` column, then one column per
 /// currency in units per euro, one row per working day, `N/A` where a currency was not quoted, and a trailing
-/// comma on every line.
+/// comma on every line. The ECB's file of the latest day (`eurofxref.csv`) has the same shape, with the day
+/// written out and spaces after the commas, and is read too.
 enum ECBRateFile {
     /// The file shipped with the platform, which seeds an empty database.
     static func shipped() throws -> ExchangeRateTable {
@@ -13,6 +14,16 @@ enum ECBRateFile {
                 forResource: "eurofxref-hist.csv", withExtension: nil, subdirectory: "Resources/Reference")
         else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "eurofxref-hist.csv"]) }
         return try parse(String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// `2026-10-30` as in the history file, or `30 October 2026` as in the ECB's file of the latest day.
+    static func day(_ text: String) -> CalendarDay? {
+        if let day = CalendarDay(text) { return day }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.date(from: text).map(CalendarDay.init)
     }
 
     static func parse(_ text: String) throws(ExchangeRateError) -> ExchangeRateTable {
@@ -39,12 +50,18 @@ enum ECBRateFile {
         var rates: [CalendarDay: [CurrencyCode: Decimal]] = [:]
         for (number, row) in csv.rows.enumerated() {
             let line = number + 2
-            guard let first = row.first, let day = CalendarDay(first.trimmingCharacters(in: .whitespaces)) else {
+            guard let first = row.first, let day = Self.day(first.trimmingCharacters(in: .whitespaces)) else {
                 throw .malformedFile(
                     Message("line \(line) does not start with a YYYY-MM-DD day.", "第 \(line) 行不是以 YYYY-MM-DD 日期开头。"))
             }
             guard rates[day] == nil else {
                 throw .malformedFile(Message("\(day) appears twice (line \(line)).", "\(day) 出现了两次（第 \(line) 行）。"))
+            }
+            // A decimal comma would split a rate in two and shift every later column.
+            guard row.count <= header.count || row[header.count...].allSatisfy({ $0.isEmpty }) else {
+                throw .malformedFile(
+                    Message(
+                        "line \(line) has more values than the header has columns.", "第 \(line) 行的值多于表头的列数。"))
             }
             var dayRates: [CurrencyCode: Decimal] = [:]
             for (index, currency) in columns where index < row.count {
