@@ -17,6 +17,7 @@ struct APIHandler: APIProtocol {
     let webhooks: WebhookService
     let agreements: AgreementService
     let matching: MatchingService
+    let funds: FundService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {
