@@ -246,6 +246,44 @@ struct FixedDigest: SignatureScheme {
         }
     }
 
+    @Test func pledgesAndRequestsNeedRatesTheReportsCanUse() async throws {
+        try await TestDatabase.sqlite.withDatabase { db in
+            let world = try await world(db)
+            let (fund, _, _) = try await fund(in: world)
+            let other = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            let bank = Fixtures.organization("EU Bank", country: "LU")
+            try await db.directory.create(
+                bank, owner: Fixtures.owner(of: bank, other), audit: Fixtures.audit(bank, other, "organization.created")
+            )
+            let pledge = { (amount: MoneyInput, day: String) in
+                try await world.service.addContributor(
+                    fund.id, NewContributor(organizationId: bank.id, pledge: amount, pledgedOn: day),
+                    by: world.manager, now: Self.now)
+            }
+            await #expect(
+                throws: ExchangeRateError.noRateYet(CalendarDay("2026-11-20")!, latest: CalendarDay("2026-10-30")!)
+            ) { try await pledge(MoneyInput(amount: "1", currency: "EUR"), "2026-11-20") }
+            await #expect(throws: ExchangeRateError.unknownCurrency(CurrencyCode(code: "XYZ")!)) {
+                try await pledge(MoneyInput(amount: "1", currency: "XYZ"), "2026-10-30")
+            }
+            await #expect(throws: ExchangeRateError.unknownCurrency(CurrencyCode(code: "XYZ")!)) {
+                try await world.service.addProject(
+                    fund.id,
+                    NewProject(
+                        title: LocalizedText(english: "Odd"), description: LocalizedText(), sponsorIds: [bank.id],
+                        area: "smart-energy", countries: ["LU"], requested: MoneyInput(amount: "1", currency: "XYZ")),
+                    by: world.manager, now: Self.now)
+            }
+            await #expect(throws: FundError.alreadyContributor) {
+                try await world.service.addContributor(
+                    fund.id,
+                    NewContributor(
+                        organizationId: world.contributing.id, pledge: MoneyInput(amount: "1", currency: "CNY"),
+                        pledgedOn: "2026-10-30"), by: world.manager, now: Self.now)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aStaleRevisionStoresNothing(database: TestDatabase) async throws {
         try await database.withDatabase { db in

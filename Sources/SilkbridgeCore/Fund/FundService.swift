@@ -95,10 +95,10 @@ public struct FundService: Sendable {
         let day = input.pledgedOn.map { validator.day($0, field: "pledgedOn") } ?? CalendarDay(now)
         try validator.finish()
         let organization = try await directory.organization(id: input.organizationId)
+        // Reports convert a pledge at the rate of its day, so that day must have rates for both report currencies:
+        // an unknown currency, or a day past the last imported rates, is refused now rather than in every report.
         let table = try await rates.table()
-        guard table.currencies.contains(pledge!.currency) else {
-            throw ExchangeRateError.unknownCurrency(pledge!.currency)
-        }
+        for currency in CurrencyCode.reporting { _ = try table.convert(pledge!, to: currency, on: day!) }
         var added: Contributor?
         _ = try await change(fundId, by: account, now: now) { book in
             guard !book.contributors.contains(where: { $0.organizationId == organization.id }) else {
@@ -150,6 +150,9 @@ public struct FundService: Sendable {
         }
         let requested = input.requested.money("requested", into: &validator)
         try validator.finish()
+        guard try await rates.table().currencies.contains(requested!.currency) else {
+            throw ExchangeRateError.unknownCurrency(requested!.currency)
+        }
         var sponsors: [ProjectSponsor] = []
         for (index, id) in input.sponsorIds.enumerated() where !sponsors.contains(where: { $0.organizationId == id }) {
             guard let organization = try? await directory.organization(id: id) else {
