@@ -37,7 +37,8 @@ import Testing
         // 1000 × 7.4326 / 1.1172 = 6652.8822055…
         #expect(cross.converted.text == "6652.88")
         #expect(cross.rateDate == day)
-        let same = try Self.table.convert(Money("12.34", currency: .cny), to: .cny, on: day)
+        // No rate is needed to stay in one currency, even on a day without rates.
+        let same = try Self.table.convert(Money("12.34", currency: .cny), to: .cny, on: CalendarDay("1990-01-01")!)
         #expect(same.converted.text == "12.34" && same.rate == 1)
     }
 
@@ -59,6 +60,16 @@ import Testing
         #expect(throws: ExchangeRateError.noRateYet(CalendarDay("2026-11-29")!, latest: CalendarDay("2026-10-30")!)) {
             try Self.table.convert(money, to: .cny, on: CalendarDay("2026-11-29")!)
         }
+    }
+
+    @Test func refusesAConversionTooLargeToStore() throws {
+        let huge = try Money("999999999999999.99", currency: .eur)
+        #expect(throws: ExchangeRateError.tooLarge(.cny)) {
+            try Self.table.convert(huge, to: .cny, on: CalendarDay("2026-10-30")!)
+        }
+        let large = try Money("800000000000000.00", currency: .eur)
+        let converted = try Self.table.convert(large, to: Self.usd, on: CalendarDay("2026-10-30")!).converted
+        #expect(converted.minorUnits == 89_376_000_000_000_000)
     }
 
     @Test func aNewerTableReplacesTheDaysItHas() throws {

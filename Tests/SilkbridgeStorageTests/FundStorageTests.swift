@@ -285,6 +285,43 @@ struct FixedDigest: SignatureScheme {
     }
 
     @Test(arguments: TestDatabase.available)
+    func twoCommitmentsThatEachFitButNotTogetherDoNotBothLand(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let world = try await world(db)
+            let (fund, contributor, project) = try await fund(in: world)
+            let commit = { @Sendable () async -> Result<Commitment, any Error> in
+                do {
+                    return .success(
+                        try await world.service.commit(
+                            fund.id,
+                            NewCommitment(
+                                projectId: project.id, contributorId: contributor.id,
+                                amount: MoneyInput(amount: "6000000", currency: "CNY"), day: "2026-10-30"),
+                            by: world.manager, now: Self.now))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            async let first = commit()
+            async let second = commit()
+            let results = await [first, second]
+            #expect(results.filter { (try? $0.get()) != nil }.count == 1)
+            let refused = results.compactMap { result -> FundError? in
+                guard case .failure(let error) = result else { return nil }
+                return error as? FundError
+            }
+            #expect(
+                refused == [
+                    .pledgeExceeded(
+                        remaining: try Money("4000000.00", currency: .cny),
+                        asked: try Money("6000000.00", currency: .cny))
+                ])
+            let (book, _) = try await world.service.book(of: fund.id, viewer: world.manager)
+            #expect(book.commitments.count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aStaleRevisionStoresNothing(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let world = try await world(db)

@@ -7,6 +7,7 @@ public enum ExchangeRateError: DomainError, Equatable {
     case noRateYet(CalendarDay, latest: CalendarDay)
     case notQuoted(CurrencyCode, CalendarDay)
     case malformedFile(Message)
+    case tooLarge(CurrencyCode)
 
     public var kind: FailureKind { .invalid }
 
@@ -27,6 +28,10 @@ public enum ExchangeRateError: DomainError, Equatable {
         case .notQuoted(let currency, let day):
             Message(
                 "The ECB published no \(currency) rate for \(day).", "欧洲央行未公布 \(day) 的 \(currency) 汇率。")
+        case .tooLarge(let currency):
+            Message(
+                "The amount converted into \(currency) would have more than 15 digits before the point.",
+                "换算为 \(currency) 后的金额小数点前将超过 15 位。")
         case .malformedFile(let reason):
             Message("Not an ECB reference-rate file: \(reason.english)", "不是欧洲央行参考汇率文件：\(reason.chinese)")
         }

@@ -39,7 +39,9 @@ public struct ExchangeRateTable: Sendable, Hashable {
     }
 
     /// The publication day a rate on `day` comes from.
-    public func publicationDay(for day: CalendarDay) throws(ExchangeRateError) -> CalendarDay {
+    public func publicationDay(for day: CalendarDay, of currency: CurrencyCode = .eur) throws(ExchangeRateError)
+        -> CalendarDay
+    {
         guard let first = days.first, let last = days.last else { throw .noRateYet(day, latest: day) }
         guard day >= first else { throw .beforeFirstRate(day, first: first) }
         // The last publication day not after `day`, by binary search.
@@ -51,38 +53,40 @@ public struct ExchangeRateTable: Sendable, Hashable {
         }
         let published = days[low]
         guard published.days(to: day) <= Self.maximumGap else {
-            throw published == last ? .noRateYet(day, latest: last) : .notQuoted(.eur, day)
+            throw published == last ? .noRateYet(day, latest: last) : .notQuoted(currency, day)
         }
         return published
     }
 
     /// Units of `currency` per euro on `day`; the euro is 1 on any day.
     public func rate(of currency: CurrencyCode, on day: CalendarDay) throws(ExchangeRateError) -> DatedRate {
-        if currency == .eur { return DatedRate(rate: 1, day: (try? publicationDay(for: day)) ?? day) }
+        if currency == .eur { return DatedRate(rate: 1, day: day) }
         guard currencies.contains(currency) else { throw .unknownCurrency(currency) }
-        let published = try publicationDay(for: day)
+        let published = try publicationDay(for: day, of: currency)
         guard let rate = rates[published]?[currency] else { throw .notQuoted(currency, published) }
         return DatedRate(rate: rate, day: published)
     }
 
-    /// Converts through the euro at the rates of `day`: amount × (target per euro ÷ source per euro).
+    /// Converts through the euro at the rates of `day`: amount × (target per euro ÷ source per euro). An amount
+    /// already in the target currency needs no rate, on any day.
     public func convert(_ money: Money, to target: CurrencyCode, on day: CalendarDay) throws(ExchangeRateError)
         -> Conversion
     {
+        if money.currency == target { return Conversion(original: money, converted: money, rate: 1, rateDate: day) }
         let source = try rate(of: money.currency, on: day)
         let destination = try rate(of: target, on: day)
         let rate: Decimal
-        if money.currency == target {
-            rate = 1
-        } else if money.currency == .eur {
+        if money.currency == .eur {
             rate = destination.rate
         } else {
             rate = Money.round(destination.rate / source.rate, scale: Self.crossRateScale)
         }
         let rateDate = money.currency == .eur ? destination.day : source.day
-        return Conversion(
-            original: money, converted: Money(rounding: money.amount * rate, to: target), rate: rate,
-            rateDate: rateDate)
+        let converted = Money(rounding: money.amount * rate, to: target)
+        // 10^15 units of a weak currency can be more than 64-bit minor units hold; the stores need them to.
+        guard converted.amount.magnitude < Decimal(sign: .plus, exponent: Money.maximumIntegerDigits, significand: 1)
+        else { throw .tooLarge(target) }
+        return Conversion(original: money, converted: converted, rate: rate, rateDate: rateDate)
     }
 
     /// Reads a rate as the ECB writes it, `7.4326`: digits with one optional point. Locale-free, so a comma is
