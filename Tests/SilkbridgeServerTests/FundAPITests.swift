@@ -105,6 +105,14 @@ struct FundAPIFixture {
             #expect(tooMuch.status == .conflict)
             #expect(try tooMuch.problemDetail().contains("拨款 600000.01 CNY 超过"))
 
+            let repaid = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/repayments", token: fixture.manager,
+                json:
+                    #"{"commitmentId":"\#(commitmentId)","amount":{"amount":"12500.00","currency":"CNY"},"day":"2026-11-03","note":"First coupon"}"#
+            )
+            #expect(repaid.status == .created, "\(repaid.text)")
+            #expect(try repaid.json()["kind"] as? String == "repayment")
+
             let book = try await client.api(.get, "/api/v1/funds/\(fixture.fundId)", token: fixture.manager).json()
             let project = (book["projects"] as! [[String: Any]]).first!
             #expect(project["stage"] as? String == "disbursing")
@@ -118,6 +126,7 @@ struct FundAPIFixture {
             let totals = report["totals"] as! [String: Any]
             #expect((totals["committed"] as? [String: String])?["amount"] == "1000000.00")
             #expect((totals["disbursed"] as? [String: String])?["amount"] == "400000.00")
+            #expect((totals["repaid"] as? [String: String])?["amount"] == "12500.00")
             let flows = report["flows"] as! [[String: Any]]
             let chinaToEurope = flows.first { $0["from"] as? String == "cn" && $0["to"] as? String == "eu" }!
             #expect((chinaToEurope["committed"] as? [String: String])?["amount"] == "1000000.00")

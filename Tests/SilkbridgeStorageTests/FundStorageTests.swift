@@ -321,6 +321,47 @@ struct FixedDigest: SignatureScheme {
         }
     }
 
+    @Test func staffReadsRejectionsAreFinalAndEveryChangeIsAudited() async throws {
+        try await TestDatabase.sqlite.withDatabase { db in
+            let world = try await world(db)
+            let (fund, contributor, project) = try await fund(in: world)
+            // A plain member of the managing organisation reads the whole fund but changes nothing.
+            let staff = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            try await db.directory.save(
+                Membership(
+                    id: UUID(), organizationId: world.managing.id, accountId: staff.id, email: staff.email,
+                    displayName: staff.displayName, role: .member, createdAt: Self.now),
+                audit: Fixtures.audit(world.managing, world.manager, "member.added"))
+            #expect(try await world.service.book(of: fund.id, viewer: staff).1 == .staff)
+            await #expect(throws: FundError.notFundManager) {
+                try await world.service.changeStage(fund.id, project: project.id, to: .committed, by: staff)
+            }
+            let rejected = try await world.service.changeStage(
+                fund.id, project: project.id, to: .rejected, reason: "Grid permit refused", by: world.manager,
+                now: Self.now)
+            #expect(rejected.rejectionReason == "Grid permit refused")
+            #expect(rejected.history.last?.reason == "Grid permit refused")
+            await #expect(throws: FundError.notTakingCommitments(.rejected)) {
+                try await world.service.commit(
+                    fund.id,
+                    NewCommitment(
+                        projectId: project.id, contributorId: contributor.id,
+                        amount: MoneyInput(amount: "1", currency: "EUR"), day: "2026-10-30"),
+                    by: world.manager, now: Self.now)
+            }
+            await #expect(throws: FundError.stageNotAllowed(from: .rejected, to: .screening)) {
+                try await world.service.changeStage(fund.id, project: project.id, to: .screening, by: world.manager)
+            }
+            let managing = try await db.directory.auditTrail(of: world.managing.id, page: try Paging(limit: 100))
+            #expect(
+                Set(managing.items.map(\.action)).isSuperset(
+                    of: ["fund.created", "fund.contributor.added", "fund.project.added", "fund.project.stage.rejected"])
+            )
+            let contributing = try await db.directory.auditTrail(of: world.contributing.id, page: try Paging())
+            #expect(contributing.items.contains { $0.action == "fund.contributor.added" })
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aStaleRevisionStoresNothing(database: TestDatabase) async throws {
         try await database.withDatabase { db in
