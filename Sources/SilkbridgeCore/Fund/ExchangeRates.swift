@@ -17,7 +17,12 @@ public actor ExchangeRates {
     public func table() async throws -> ExchangeRateTable {
         var summary = try await repository.summary()
         if summary.days == 0 {
-            _ = try await repository.store(try seed())
+            do {
+                _ = try await repository.store(try seed())
+            } catch {
+                // Two processes starting on one empty database both seed; the one that loses finds the rows there.
+                guard try await repository.summary().days > 0 else { throw error }
+            }
             summary = try await repository.summary()
         }
         if let cached, cached.summary == summary { return cached.table }
