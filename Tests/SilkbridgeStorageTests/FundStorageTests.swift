@@ -318,6 +318,46 @@ struct FixedDigest: SignatureScheme {
                 ])
             let (book, _) = try await world.service.book(of: fund.id, viewer: world.manager)
             #expect(book.commitments.count == 1)
+            // The refused one never reached the ledger.
+            #expect(await world.ledger.entries.count == 1)
+            #expect(book.commitments.first?.ledgerIndex == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func commitmentsStoredBeforeAStopAreAppendedOnceAtStart(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let world = try await world(db)
+            let (fund, contributor, project) = try await fund(in: world)
+            // Two commitments stored as a crash would leave them: not yet in the ledger, one of them appended
+            // just before the stop.
+            let table = Self.rates
+            func pending(_ amount: String) throws -> Commitment {
+                let money = try Money(amount, currency: .eur)
+                let day = CalendarDay("2026-10-30")!
+                return Commitment(
+                    id: UUID(), fundId: fund.id, projectId: project.id, contributorId: contributor.id, amount: money,
+                    day: day, conditions: "", inFundCurrency: try table.convert(money, to: .eur, on: day),
+                    inPledgeCurrency: try table.convert(money, to: .cny, on: day), ledgerIndex: nil,
+                    recordedBy: "Anna", recordedAt: Self.now)
+            }
+            let first = try pending("100.00")
+            let second = try pending("200.00")
+            var stored = try await db.funds.fund(id: fund.id)!
+            stored.revision += 1
+            #expect(try await db.funds.apply(FundChange(commitments: [first, second]), to: stored, audit: []))
+            let entry = try FundLedgerEntry.commitment(
+                second, by: contributor, conditionsDigest: FixedDigest().sha256(Data())
+            ).data
+            let appendedBeforeStop = try await world.ledger.append(entry)
+
+            #expect(try await world.service.recordPendingCommitments() == 2)
+            #expect(await world.ledger.entries.count == 2)
+            let book = try await db.funds.book(of: fund.id)!
+            #expect(book.commitments.first { $0.id == second.id }?.ledgerIndex == appendedBeforeStop)
+            #expect(book.commitments.first { $0.id == first.id }?.ledgerIndex == 1)
+            #expect(try await world.service.recordPendingCommitments() == 0)
+            #expect(await world.ledger.entries.count == 2)
         }
     }
 

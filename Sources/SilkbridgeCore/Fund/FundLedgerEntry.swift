@@ -21,7 +21,7 @@ public struct FundLedgerEntry: Codable, Sendable, Hashable {
     public let conditionsSha256: String
     public let at: String
 
-    static func commitment(_ commitment: Commitment, by contributor: Contributor, conditionsDigest: String)
+    public static func commitment(_ commitment: Commitment, by contributor: Contributor, conditionsDigest: String)
         -> FundLedgerEntry
     {
         FundLedgerEntry(

@@ -29,6 +29,10 @@ public protocol FundRepository: Sendable {
     /// Stores the change and the fund (its name, `updatedAt` and `revision`) if the stored revision is still
     /// `fund.revision - 1`; false if another change landed in between, and nothing is stored.
     func apply(_ change: FundChange, to fund: Fund, audit: [AuditEvent]) async throws -> Bool
+    /// Records where a stored commitment sits in the trust ledger.
+    func recordLedgerIndex(_ index: UInt64, ofCommitment id: UUID) async throws
+    /// The commitments stored but not yet recorded in the ledger, oldest first.
+    func commitmentsAwaitingLedger() async throws -> [Commitment]
 }
 
 /// Where the ECB reference rates live.

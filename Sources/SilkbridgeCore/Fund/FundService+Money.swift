@@ -4,6 +4,10 @@ extension FundService {
     /// Records a contributor's commitment to a project, converted at the ECB rate of its day, within what is left
     /// of the pledge, and appends it to the trust ledger; managers only. The first commitment moves an approved
     /// project to committed.
+    ///
+    /// The commitment is stored first, then appended, then its ledger index recorded: a commitment refused when
+    /// it lost a race with another never reaches the ledger, and one stored just before a crash is appended when
+    /// the server starts again (`recordPendingCommitments`).
     public func commit(_ fundId: UUID, _ input: NewCommitment, by account: Account, now: Date = Date())
         async throws -> Commitment
     {
@@ -14,27 +18,18 @@ extension FundService {
         validator.checkText(conditions, field: "conditions", maxLength: 5000)
         try validator.finish()
         let table = try await rates.table()
-        let id = UUID()
-        var ledgerIndex: UInt64?
-        var recorded: Commitment?
+        var recorded: (Commitment, Contributor)?
         _ = try await change(fundId, by: account, now: now) { book in
             let contributor = try book.contributor(input.contributorId)
             var project = try book.project(input.projectId)
-            var commitment = Commitment(
-                id: id, fundId: fundId, projectId: project.id, contributorId: contributor.id, amount: amount!,
+            let commitment = Commitment(
+                id: UUID(), fundId: fundId, projectId: project.id, contributorId: contributor.id, amount: amount!,
                 day: day!, conditions: conditions,
                 inFundCurrency: try table.convert(amount!, to: book.fund.reportingCurrency, on: day!),
                 inPledgeCurrency: try table.convert(amount!, to: contributor.pledge.currency, on: day!),
                 ledgerIndex: nil, recordedBy: account.displayName, recordedAt: now)
             try book.check(commitment)
-            if ledgerIndex == nil {
-                // The ledger first, as for agreements: a commitment is stored only once it is on record.
-                let entry = FundLedgerEntry.commitment(
-                    commitment, by: contributor, conditionsDigest: scheme.sha256(Data(conditions.utf8)))
-                ledgerIndex = try await ledger.append(try entry.data)
-            }
-            commitment.ledgerIndex = ledgerIndex
-            recorded = commitment
+            recorded = (commitment, contributor)
             var change = FundChange(commitments: [commitment])
             if project.stage == .approved {
                 advance(&project, to: .committed, by: account, now: now)
@@ -42,7 +37,7 @@ extension FundService {
             }
             let detail =
                 "\(project.title.best(for: .english)): \(contributor.name.best(for: .english)) commits \(amount!) "
-                + "on \(day!) at ledger index \(ledgerIndex!)"
+                + "on \(day!), commitment \(commitment.id.uuidString.lowercased())"
             return (
                 change,
                 [
@@ -51,7 +46,35 @@ extension FundService {
                 ]
             )
         }
-        return recorded!
+        let (commitment, contributor) = recorded!
+        return try await appendToLedger(commitment, of: contributor)
+    }
+
+    /// Appends the commitments stored without a ledger index (the server stopped between storing and appending),
+    /// or records the index of those whose entry the ledger already holds; run at start. Returns how many.
+    public func recordPendingCommitments() async throws -> Int {
+        var recorded = 0
+        for pending in try await repository.commitmentsAwaitingLedger() {
+            guard let book = try await repository.book(of: pending.fundId) else { continue }
+            _ = try await appendToLedger(pending, of: try book.contributor(pending.contributorId), recovering: true)
+            recorded += 1
+        }
+        return recorded
+    }
+
+    private func appendToLedger(_ commitment: Commitment, of contributor: Contributor, recovering: Bool = false)
+        async throws -> Commitment
+    {
+        let entry = try FundLedgerEntry.commitment(
+            commitment, by: contributor, conditionsDigest: scheme.sha256(Data(commitment.conditions.utf8))
+        ).data
+        // A new commitment's entry names a fresh id, so only one found pending may already be in the ledger.
+        var index = recovering ? try await ledger.index(of: entry) : nil
+        if index == nil { index = try await ledger.append(entry) }
+        try await repository.recordLedgerIndex(index!, ofCommitment: commitment.id)
+        var appended = commitment
+        appended.ledgerIndex = index
+        return appended
     }
 
     /// Records a disbursement against a commitment (never beyond it) or a repayment under it; managers only.

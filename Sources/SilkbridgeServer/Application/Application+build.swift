@@ -58,6 +58,10 @@ public func buildApplication(
     let funds = FundService(
         repository: database.funds, directory: directory, rates: rates, ledger: ledger,
         scheme: Ed25519SignatureScheme(), catalog: catalog)
+    let pendingCommitments = try await funds.recordPendingCommitments()
+    if pendingCommitments > 0 {
+        logger.notice("fund commitments recorded in the ledger after a stop: \(pendingCommitments)")
+    }
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),

@@ -88,4 +88,20 @@ struct SQLFundRepository: FundRepository {
             return true
         }
     }
+
+    func recordLedgerIndex(_ index: UInt64, ofCommitment id: UUID) async throws {
+        try await database.transaction { database in
+            guard let record = try await CommitmentRecord.find(id, on: database) else { return }
+            var commitment = try record.commitment
+            commitment.ledgerIndex = index
+            record.ledgerIndex = Int64(index)
+            record.document = try FundJSON.encode(commitment)
+            try await record.update(on: database)
+        }
+    }
+
+    func commitmentsAwaitingLedger() async throws -> [Commitment] {
+        try await CommitmentRecord.query(on: database).filter(\.$ledgerIndex == nil).all()
+            .map { try $0.commitment }.sorted { ($0.recordedAt, $0.id.uuidString) < ($1.recordedAt, $1.id.uuidString) }
+    }
 }
