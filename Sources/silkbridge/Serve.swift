@@ -27,12 +27,13 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let port = port ?? config.int(forKey: "silkbridge.port") ?? 8080
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
-        let serverConfiguration = ServerConfiguration(
+        var serverConfiguration = ServerConfiguration(
             host: host ?? config.string(forKey: "silkbridge.host") ?? "127.0.0.1", port: port,
             database: try database.location(config),
             demo: demo || config.bool(forKey: "silkbridge.demo", default: false),
             secureCookies: config.bool(forKey: "silkbridge.secure.cookies"),
             ledger: try ledger.configuration(config))
+        serverConfiguration.loadRatesAtStart = true
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)
         try await app.runService()
     }

@@ -18,6 +18,7 @@ struct APIHandler: APIProtocol {
     let agreements: AgreementService
     let matching: MatchingService
     let matchAlerts: MatchAlertService
+    let funds: FundService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

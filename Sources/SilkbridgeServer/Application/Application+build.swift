@@ -54,6 +54,15 @@ public func buildApplication(
     let agreements = AgreementService(
         repository: database.agreements, directory: directory, keys: database.organizationKeys,
         interests: database.interests, ledger: ledger, scheme: Ed25519SignatureScheme(), catalog: catalog)
+    let rates = ExchangeRateImport.rates(of: database)
+    if configuration.loadRatesAtStart { _ = try await rates.table() }
+    let funds = FundService(
+        repository: database.funds, directory: directory, rates: rates, ledger: ledger,
+        scheme: Ed25519SignatureScheme(), catalog: catalog)
+    let pendingCommitments = try await funds.recordPendingCommitments()
+    if pendingCommitments > 0 {
+        logger.notice("fund commitments recorded in the ledger after a stop: \(pendingCommitments)")
+    }
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -93,7 +102,7 @@ public func buildApplication(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
-        matching: matching, matchAlerts: matchAlerts
+        matching: matching, matchAlerts: matchAlerts, funds: funds
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,

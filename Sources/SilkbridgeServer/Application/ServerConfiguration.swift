@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
     /// How often the alert job looks for new suggested partners; nil runs no job (tests drive it themselves).
     public var matchAlertInterval: Duration? = .seconds(60)
+    /// Fill an empty rate table from the shipped ECB file while starting, rather than on the fund's first
+    /// conversion; the server does, tests leave it to the first conversion.
+    public var loadRatesAtStart = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, demo: Bool = false,
