@@ -29,6 +29,9 @@ final class MatchSignal: Sendable {
     /// The change this signal was read from.
     let updatedAt: Date
     let isRequest: Bool
+    /// Its own keys (see `keys`), and for a request those of the offers that would answer it.
+    let ownKeys: [Int]
+    let answerKeys: [Int]
 
     init(
         opportunityId: UUID, type: OpportunityType, title: LocalizedText, areas: Set<String>, subtopics: Set<String>,
@@ -53,6 +56,20 @@ final class MatchSignal: Sendable {
         self.publishedAt = publishedAt
         self.updatedAt = updatedAt
         isRequest = OpportunityType.requests.contains(type)
+        ownKeys = Self.keys(type, areaBits: areaBits)
+        answerKeys = type.answeredBy.map { Self.keys($0, areaBits: areaBits) } ?? []
+    }
+
+    /// One number per (type, area) of an opportunity: the type's position times 64 plus the area's bit.
+    static func keys(_ type: OpportunityType, areaBits: UInt64) -> [Int] {
+        let base = OpportunityType.allCases.firstIndex(of: type)! * 64
+        var keys: [Int] = []
+        var bits = areaBits
+        while bits != 0 {
+            keys.append(base + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        return keys
     }
 }
 
@@ -68,6 +85,11 @@ final class MatchProfile: Sendable {
     let signals: [UUID: MatchSignal]
     /// Kept with the signals, since scoring reads them for every candidate.
     let requests: [MatchSignal]
+    /// The signals as a list, for walking a partner's few.
+    let list: [MatchSignal]
+    /// The requests by the keys of the offers that answer them: scoring walks the partner's few signals and looks
+    /// up this profile's, so a profile with many opportunities costs no more per candidate than one with two.
+    let requestsByAnswerKey: [Int: [MatchSignal]]
 
     init(
         organizationId: UUID, name: LocalizedText, side: Side, country: String, areas: Set<String> = [],
@@ -79,7 +101,13 @@ final class MatchProfile: Sendable {
         self.country = country
         self.areas = areas
         self.signals = signals
-        requests = signals.values.filter(\.isRequest)
+        list = Array(signals.values)
+        requests = list.filter(\.isRequest)
+        var requestsByAnswerKey: [Int: [MatchSignal]] = [:]
+        for request in requests {
+            for key in request.answerKeys { requestsByAnswerKey[key, default: []].append(request) }
+        }
+        self.requestsByAnswerKey = requestsByAnswerKey
     }
 
     /// The same organisation with other signals.

@@ -27,12 +27,15 @@ struct MatchScorer: Sendable {
         score: Double, request: MatchSignal, offer: MatchSignal
     )? {
         var best: (score: Double, request: MatchSignal, offer: MatchSignal)?
-        for request in seeker.requests {
-            // An offer in none of the request's areas answers something else, however well the rest fits.
-            for offer in partner.signals.values
-            where offer.type == request.type.answeredBy && offer.areaBits & request.areaBits != 0 {
-                let score = Self.score(of: offer, for: request, offerSide: partner.side, offerCountry: partner.country)
-                if score > (best?.score ?? 0) { best = (score, request, offer) }
+        // Only an offer of the answering type in one of the request's areas answers it, however well the rest fits:
+        // each of the partner's signals looks up the seeker's requests it could answer by exactly that.
+        for offer in partner.list {
+            for key in offer.ownKeys {
+                for request in seeker.requestsByAnswerKey[key] ?? [] {
+                    let score = Self.score(
+                        of: offer, for: request, offerSide: partner.side, offerCountry: partner.country)
+                    if score > (best?.score ?? 0) { best = (score, request, offer) }
+                }
             }
         }
         return best
