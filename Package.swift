@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "silkbridge", targets: ["silkbridge"]),
         .library(name: "MultilingualText", targets: ["MultilingualText"]),
+        .library(name: "SilkbridgeCore", targets: ["SilkbridgeCore"]),
         .library(name: "SilkbridgeStorage", targets: ["SilkbridgeStorage"]),
         .library(name: "TrustLedger", targets: ["TrustLedger"]),
     ],

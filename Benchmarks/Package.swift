@@ -24,6 +24,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ScheduleBenchmark",
+            dependencies: [.product(name: "SilkbridgeCore", package: "Silkbridge")],
+            swiftSettings: [
+                .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        ),
+        .executableTarget(
             name: "LedgerBenchmark",
             dependencies: [
                 .product(name: "SilkbridgeStorage", package: "Silkbridge"),
