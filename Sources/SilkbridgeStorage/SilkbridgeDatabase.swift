@@ -28,6 +28,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var organizationKeys: any OrganizationKeyRepository { SQLOrganizationKeyRepository(database: database) }
     public var webhooks: any WebhookRepository { SQLWebhookRepository(database: database) }
     public var agreements: any AgreementRepository { SQLAgreementRepository(database: database) }
+    public var events: any EventRepository { SQLEventRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -65,6 +66,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M006_CreateLedger(), M007_CreateOrganizationKeys())
         migrations.add(M008_CreateWebhooks(), M009_LedgerQueue())
         migrations.add(M010_ExpiryNotices(), M011_CreateAgreements(), M012_AgreementNotices())
+        migrations.add(M014_CreateEvents())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
