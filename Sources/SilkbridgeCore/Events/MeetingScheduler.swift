@@ -31,7 +31,8 @@ public struct MeetingScheduler: Sendable {
 
     public func schedule(_ problem: ScheduleProblem) -> ScheduleResult {
         let state = ScheduleState(problem)
-        let prices = ScheduleBound(state).degreePrices()
+        let dual = DegreeDual(state)
+        let prices = dual.coordinateDescent(from: dual.zero)
         state.reducedWeight = (0..<state.meetingCount).map {
             Double(state.weight[$0]) - prices.prices[state.first[$0]] - prices.prices[state.second[$0]]
                 - (prices.prices.last ?? 0)

@@ -14,10 +14,14 @@ struct ScheduleBound {
     }
 
     func upperBound(placedWeight: Int, iterations: Int) -> Int {
-        let degree = degreePrices()
+        let dual = DegreeDual(state)
+        let target = Double(placedWeight)
+        var degree = dual.coordinateDescent(from: dual.zero)
+        degree = dual.subgradient(from: degree, target: target, steps: iterations)
+        degree = dual.coordinateDescent(from: degree.prices)
         let best = min(
             participantBound(), degree.value,
-            lagrangianBound(from: degree.prices, target: Double(placedWeight), iterations: iterations))
+            lagrangianBound(from: degree.prices, target: target, iterations: iterations))
         // Weights are integers, so is the optimum; the tolerance absorbs rounding in the sums.
         return Int((best + 1e-6).rounded(.down))
     }
@@ -37,74 +41,6 @@ struct ScheduleBound {
             total += weights[participant].sorted(by: >).prefix(slots).reduce(0, +)
         }
         return Double(total) / 2
-    }
-
-    /// How many meetings each participant can have at most: the slots they can make with anyone they are to meet.
-    func capacities() -> [Int] {
-        let slotCount = state.slotCount
-        let participants = slotCount == 0 ? 0 : state.available.count / slotCount
-        var usable = [Bool](repeating: false, count: participants * slotCount)
-        for meeting in 0..<state.meetingCount {
-            for slot in state.common(meeting) {
-                usable[state.first[meeting] * slotCount + slot] = true
-                usable[state.second[meeting] * slotCount + slot] = true
-            }
-        }
-        return (0..<participants).map { participant in
-            (0..<slotCount).reduce(0) { $0 + (usable[participant * slotCount + $1] ? 1 : 0) }
-        }
-    }
-
-    /// Prices π ≥ 0 for the relaxation that keeps only "each participant meets at most as often as they have
-    /// usable slots" and "no more meetings than tables in all": with μ the price of the tables,
-    /// Σ_p capacity_p·π_p + tables·μ + Σ_m max(0, w_m − π_first − π_second − μ) bounds every schedule. Found by
-    /// exact minimisation in one price at a time (a price is the (capacity+1)-th largest net weight of the
-    /// meetings that use it), which converges in a few sweeps in practice. The last price is μ.
-    func degreePrices(sweeps: Int = 40) -> (prices: [Double], value: Double) {
-        var capacity = capacities()
-        let participants = capacity.count
-        var tables = 0
-        for slot in 0..<state.slotCount {
-            let present = (0..<participants).filter { state.available[$0 * state.slotCount + slot] }.count
-            tables += min(state.tables[slot], present / 2)
-        }
-        capacity.append(tables)
-        var incident = [[Int]](repeating: [], count: participants + 1)
-        for meeting in 0..<state.meetingCount where !state.common(meeting).isEmpty {
-            incident[state.first[meeting]].append(meeting)
-            incident[state.second[meeting]].append(meeting)
-            incident[participants].append(meeting)
-        }
-        var price = [Double](repeating: 0, count: participants + 1)
-        func net(_ meeting: Int) -> Double {
-            Double(state.weight[meeting]) - price[state.first[meeting]] - price[state.second[meeting]]
-                - price[participants]
-        }
-        func value() -> Double {
-            var total = 0.0
-            for resource in 0...participants { total += Double(capacity[resource]) * price[resource] }
-            for meeting in incident[participants] { total += max(0, net(meeting)) }
-            return total
-        }
-        var best = (prices: price, value: value())
-        var nets: [Double] = []
-        for _ in 0..<sweeps {
-            var changed = false
-            for resource in 0...participants where incident[resource].count > capacity[resource] {
-                nets.removeAll(keepingCapacity: true)
-                for meeting in incident[resource] { nets.append(net(meeting) + price[resource]) }
-                nets.sort(by: >)
-                let updated = max(0, nets[capacity[resource]])
-                if abs(updated - price[resource]) > 1e-12 {
-                    price[resource] = updated
-                    changed = true
-                }
-            }
-            let current = value()
-            if current < best.value { best = (price, current) }
-            if !changed { break }
-        }
-        return best
     }
 
     /// Starts from the participants' prices in every slot they can use, where the value is the degree bound, and
