@@ -1,11 +1,12 @@
 import Foundation
 
-/// An upper bound on the weight any schedule can place, from the Lagrangian relaxation of the integer program
+/// An upper bound on the weight any schedule can place: the lowest of three relaxations of the integer program
 /// (each meeting in at most one of its pair's common slots; each participant in at most one meeting per slot;
-/// at most the slot's tables per slot). Relaxing the participant and table constraints with prices λ ≥ 0 and
-/// μ ≥ 0 lets each meeting pick its best slot alone, and for any prices the value is a bound; subgradient
-/// steps lower it toward the linear relaxation's optimum. A per-participant bound (each person meets at most
-/// once in each slot they can make) is kept when it is lower.
+/// at most the slot's tables per slot). `DegreeDual` keeps only each participant's number of usable slots and the
+/// total of tables; the Lagrangian relaxation here prices each participant's slots and each slot's tables
+/// separately, so each meeting picks its best slot alone, and subgradient steps lower it from the first one's
+/// prices; half the sum of each participant's heaviest meetings that fit their slots is the third. For any
+/// prices ≥ 0 each value is a bound, so the result never falls below the optimum.
 struct ScheduleBound {
     let state: ScheduleState
 
