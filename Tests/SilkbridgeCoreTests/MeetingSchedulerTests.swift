@@ -158,6 +158,21 @@ import Testing
         #expect(result.upperBound == 3)
     }
 
+    @Test func equalMeetingsGoToThoseWithFewerMeetings() {
+        // Two slots of one table: participant 0 could have both, but then 3 and 4 would have none.
+        let problem = ScheduleProblem(
+            slotTables: [1, 1], slotDays: [0, 0], availability: [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1]],
+            meetings: [
+                .init(first: 0, second: 1, weight: 2), .init(first: 0, second: 2, weight: 2),
+                .init(first: 3, second: 4, weight: 2),
+            ])
+        let result = MeetingScheduler().schedule(problem)
+        Self.expectValid(result, for: problem)
+        #expect(result.placedWeight == 4)
+        #expect(result.placements[2] != nil)
+        #expect(result.participantsWithoutMeetings == 1)
+    }
+
     @Test func idleGapsAreClosedWhenAMeetingCanMove() {
         // A meets B and C; left to itself a schedule could put them at 09:00 and 09:40 with nothing between.
         let problem = ScheduleProblem(

@@ -2,40 +2,47 @@ import Foundation
 
 extension MeetingScheduler {
     /// Gives a meeting that was left out the place of one of the same weight whose participants have more
-    /// meetings, when that makes the counts more even (their sum of squares falls, so this ends). The placed
-    /// weight does not change.
+    /// meetings (the pair's meeting in its way, or any meeting of a full slot), when that makes the counts more
+    /// even: Σ log(1 + meetings) over participants rises, so a first meeting counts for more than a tenth, and
+    /// since it only rises this ends. The placed weight does not change.
     func spreadFairly(_ state: ScheduleState) {
         for _ in 0..<options.improvementRounds {
             var changed = false
             for meeting in 0..<state.meetingCount where state.slotOf[meeting] < 0 {
+                var best = (change: -1e-9, slot: -1, out: -1)
                 for slot in state.common(meeting) {
-                    guard let out = blockers(of: meeting, at: slot, state), out.count == 1,
-                        state.weight[out[0]] == state.weight[meeting],
-                        fairnessChange(adding: meeting, removing: out[0], state) < 0
-                    else { continue }
-                    state.remove(out[0])
-                    state.place(meeting, at: slot)
-                    // The one moved aside may still fit elsewhere, which only adds.
-                    if let free = freeSlot(for: out[0], avoiding: -1, state) { state.place(out[0], at: free) }
-                    changed = true
-                    break
+                    guard let out = blockers(of: meeting, at: slot, state), out.count <= 1 else { continue }
+                    if out.isEmpty && state.load[slot] < state.tables[slot] { continue }
+                    let candidates = out.isEmpty ? state.members[slot] : out
+                    for other in candidates
+                    where !state.fixed[other] && state.weight[other] == state.weight[meeting] {
+                        let change = fairnessChange(adding: meeting, removing: other, state)
+                        if change < best.change { best = (change, slot, other) }
+                    }
                 }
+                guard best.slot >= 0 else { continue }
+                state.remove(best.out)
+                state.place(meeting, at: best.slot)
+                // The one moved aside may still fit elsewhere, which only adds.
+                if let free = freeSlot(for: best.out, avoiding: -1, state) { state.place(best.out, at: free) }
+                changed = true
             }
             if !changed { break }
         }
     }
 
-    /// How the sum of squared meeting counts changes if `adding` is placed and `removing` taken out.
-    private func fairnessChange(adding: Int, removing: Int, _ state: ScheduleState) -> Int {
-        var delta: [Int: Int] = [:]
-        delta[state.first[adding], default: 0] += 1
-        delta[state.second[adding], default: 0] += 1
-        delta[state.first[removing], default: 0] -= 1
-        delta[state.second[removing], default: 0] -= 1
-        return delta.reduce(0) { sum, entry in
-            let count = state.meetingsOf[entry.key]
-            return sum + (count + entry.value) * (count + entry.value) - count * count
+    /// How −Σ log(1 + meetings) changes if `adding` is placed and `removing` taken out; negative is fairer.
+    private func fairnessChange(adding: Int, removing: Int, _ state: ScheduleState) -> Double {
+        let people = [state.first[adding], state.second[adding], state.first[removing], state.second[removing]]
+        let steps = [1, 1, -1, -1]
+        var total = 0.0
+        for (index, person) in people.enumerated() where !people[..<index].contains(person) {
+            var delta = 0
+            for (other, step) in zip(people, steps) where other == person { delta += step }
+            let count = Double(state.meetingsOf[person])
+            total += log(1 + count) - log(1 + count + Double(delta))
         }
+        return total
     }
 
     /// Moves meetings to other free slots of their pair, and swaps the slots of two meetings of one participant,
