@@ -53,18 +53,28 @@ import Testing
         #expect(second.placements[2]?.slot == 2)
     }
 
-    @Test func nobodyIsScheduledIntoThePast() {
-        let problem = BrokerageGenerator(participants: 40, requests: 200).problem(seed: 7)
+    @Test(arguments: 1...12) func nobodyIsScheduledIntoThePastAndNoShowsMeetNoMore(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed))
+        let problem = BrokerageGenerator(participants: 40, requests: 200).problem(seed: UInt64(seed))
         let first = MeetingScheduler().schedule(problem)
-        let revised = problem.rescheduling(previous: first.placements, noShows: [0, 1, 2, 3], fromSlot: 6)
+        let now = Int.random(in: 0...problem.slotCount, using: &random)
+        let noShows = Set((0..<5).map { _ in Int.random(in: 0..<40, using: &random) })
+        let revised = problem.rescheduling(previous: first.placements, noShows: noShows, fromSlot: now)
         let second = MeetingScheduler().schedule(revised)
         MeetingSchedulerTests.expectValid(second, for: revised)
-        for (index, placement) in second.placements.enumerated() {
-            guard let placement, placement.slot < 6 else { continue }
-            #expect(first.placements[index] == placement, "a meeting moved into or inside the past")
+        for (index, meeting) in problem.meetings.enumerated() {
+            // The past is what happened: the same meetings at the same tables, and nothing added.
+            if let before = first.placements[index], before.slot < now {
+                #expect(second.placements[index] == before)
+            } else if let after = second.placements[index] {
+                #expect(after.slot >= now, "a meeting was put into the past")
+                #expect(!noShows.contains(meeting.first) && !noShows.contains(meeting.second))
+            }
         }
-        for (index, meeting) in problem.meetings.enumerated() where [0, 1, 2, 3].contains(meeting.first) {
-            if let slot = second.placements[index]?.slot { #expect(slot < 6) }
+        // Published meetings of people who came stay where they were, as nothing else changed.
+        for (index, meeting) in problem.meetings.enumerated()
+        where !noShows.contains(meeting.first) && !noShows.contains(meeting.second) {
+            if let before = first.placements[index] { #expect(second.placements[index]?.slot == before.slot) }
         }
     }
 }

@@ -57,6 +57,33 @@ import Testing
         let problem = Self.randomProblem(seed: UInt64(seed))
         let result = MeetingScheduler().schedule(problem)
         Self.expectValid(result, for: problem)
+        Self.expectLockedKeptWherePossible(result, for: problem)
+    }
+
+    /// A published meeting leaves its slot only if it cannot stay: a participant can no longer make it, a
+    /// participant's other published meeting kept there, or the slot's tables all taken by kept ones.
+    static func expectLockedKeptWherePossible(_ result: ScheduleResult, for problem: ScheduleProblem) {
+        var keptIn = [Int: [Int]]()
+        for (index, meeting) in problem.meetings.enumerated() {
+            if let locked = meeting.locked, result.placements[index]?.slot == locked.slot {
+                keptIn[locked.slot, default: []].append(index)
+            }
+        }
+        #expect(keptIn.values.reduce(0) { $0 + $1.count } == result.keptLocked)
+        for (index, meeting) in problem.meetings.enumerated() {
+            guard let locked = meeting.locked, result.placements[index]?.slot != locked.slot else { continue }
+            let slot = locked.slot
+            let available =
+                problem.availability[meeting.first].contains(slot)
+                && problem.availability[meeting.second].contains(slot)
+            let kept = keptIn[slot] ?? []
+            let clash = kept.contains { other in
+                let pair = [problem.meetings[other].first, problem.meetings[other].second]
+                return pair.contains(meeting.first) || pair.contains(meeting.second)
+            }
+            #expect(
+                !available || clash || kept.count >= problem.slotTables[slot], "a published meeting moved needlessly")
+        }
     }
 
     @Test(arguments: 1...3) func generatedBrokerageEventsKeepEveryRule(seed: Int) {
