@@ -200,6 +200,49 @@ import Testing
         #expect(result.participantsWithoutMeetings == 1)
     }
 
+    @Test func malformedMeetingsAreLeftOutRatherThanCrashing() {
+        let problem = ScheduleProblem(
+            slotTables: [2, 0], slotDays: [0], availability: [[0, 1, 7], [0, 1]],
+            meetings: [
+                .init(first: 0, second: 0, weight: 1), .init(first: 0, second: 5, weight: 1),
+                .init(first: 0, second: 1, weight: 0), .init(first: 1, second: 0, weight: 2),
+            ])
+        let result = MeetingScheduler().schedule(problem)
+        #expect(result.placements == [nil, nil, nil, SchedulePlacement(slot: 0, table: 0)])
+        #expect(result.upperBound == 2)
+    }
+
+    @Test(arguments: 1...20) func garbageInNeverCrashesAndPlacesOnlyRealMeetings(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) &+ 1000)
+        let participants = Int.random(in: 1...12, using: &random)
+        let slots = Int.random(in: 1...5, using: &random)
+        let problem = ScheduleProblem(
+            slotTables: (0..<slots).map { _ in Int.random(in: -1...2, using: &random) },
+            slotDays: (0..<Int.random(in: 0...slots, using: &random)).map { _ in Int.random(in: 0...1, using: &random)
+            },
+            availability: (0..<participants).map { _ in
+                (0..<Int.random(in: 0...6, using: &random)).map { _ in Int.random(in: -1...slots, using: &random) }
+            },
+            meetings: (0..<Int.random(in: 0...30, using: &random)).map { _ in
+                ScheduleProblem.Meeting(
+                    first: Int.random(in: -1...participants, using: &random),
+                    second: Int.random(in: -1...participants, using: &random),
+                    weight: Int.random(in: -1...3, using: &random),
+                    locked: Bool.random(using: &random)
+                        ? SchedulePlacement(
+                            slot: Int.random(in: -1...slots, using: &random),
+                            table: Int.random(in: -1...2, using: &random))
+                        : nil)
+            })
+        let result = MeetingScheduler().schedule(problem)
+        for (index, placement) in result.placements.enumerated() where placement != nil {
+            let meeting = problem.meetings[index]
+            #expect(meeting.weight > 0 && meeting.first != meeting.second)
+            #expect((0..<participants).contains(meeting.first) && (0..<participants).contains(meeting.second))
+        }
+        Self.expectValid(result, for: problem)
+    }
+
     @Test func idleGapsAreClosedWhenAMeetingCanMove() {
         // A meets B and C; left to itself a schedule could put them at 09:00 and 09:40 with nothing between.
         let problem = ScheduleProblem(

@@ -29,7 +29,7 @@ struct DegreeDual {
         var tables = 0
         for slot in 0..<slotCount {
             let present = (0..<participants).filter { state.available[$0 * slotCount + slot] }.count
-            tables += min(state.tables[slot], present / 2)
+            tables += max(0, min(state.tables[slot], present / 2))
         }
         capacity.append(Double(tables))
         weight = meetings.map { Double(state.weight[$0]) }

@@ -33,9 +33,12 @@ public struct MeetingScheduler: Sendable {
         let state = ScheduleState(problem)
         let dual = DegreeDual(state)
         let prices = dual.coordinateDescent(from: dual.zero)
+        // Meetings with no common slot (or naming no real participant) are never placed, nor priced.
         state.reducedWeight = (0..<state.meetingCount).map {
-            Double(state.weight[$0]) - prices.prices[state.first[$0]] - prices.prices[state.second[$0]]
-                - (prices.prices.last ?? 0)
+            state.common($0).isEmpty
+                ? -.infinity
+                : Double(state.weight[$0]) - prices.prices[state.first[$0]] - prices.prices[state.second[$0]]
+                    - (prices.prices.last ?? 0)
         }
         let kept = placeLocked(problem, in: state)
         placeGreedily(problem, in: state)

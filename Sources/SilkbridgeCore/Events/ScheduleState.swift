@@ -42,9 +42,12 @@ final class ScheduleState {
         first = problem.meetings.map(\.first)
         second = problem.meetings.map(\.second)
         weight = problem.meetings.map(\.weight)
-        tables = problem.slotTables
+        tables = problem.slotTables.map { max(0, $0) }
         totalTables = problem.slotTables.reduce(0) { $0 + max(0, $1) }
-        slotDays = problem.slotDays
+        // Days only group slots for idle gaps; without one day per slot, all slots count as one day.
+        slotDays =
+            problem.slotDays.count == problem.slotCount
+            ? problem.slotDays : Array(repeating: 0, count: problem.slotCount)
         var available = [Bool](repeating: false, count: participants * slotCount)
         for (participant, slots) in problem.availability.enumerated() {
             for slot in slots where slot >= 0 && slot < slotCount { available[participant * slotCount + slot] = true }
