@@ -43,8 +43,10 @@ for participants in options.sizes {
         let instance = ScheduleInstance(
             problem: problem, placedCount: result.placedCount, placedWeight: result.placedWeight,
             upperBound: result.upperBound, medianMilliseconds: median)
-        let url = URL(fileURLWithPath: directory).appendingPathComponent("schedule-\(participants).json")
+        let folder = URL(fileURLWithPath: directory)
+        let url = folder.appendingPathComponent("schedule-\(participants).json")
         do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try JSONEncoder().encode(instance).write(to: url)
         } catch {
             print("could not write \(url.path): \(error)")
