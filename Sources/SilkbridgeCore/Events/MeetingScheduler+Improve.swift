@@ -12,7 +12,7 @@ extension MeetingScheduler {
             for meeting in order where state.slotOf[meeting] < 0 {
                 var budget = options.chainBudget
                 if insert(meeting, depth: options.chainDepth, avoiding: -1, budget: &budget, state)
-                    || exchange(meeting, state) || insertPushingOut(meeting, state)
+                    || exchange(meeting, state) || displace(meeting, state) || insertPushingOut(meeting, state)
                 {
                     improved = true
                 }
@@ -178,5 +178,46 @@ extension MeetingScheduler {
             }
         }
         return true
+    }
+
+    /// Places `meeting` instead of the pair's meetings at one of its slots, and each of those where its own pair
+    /// is free instead of a lighter meeting, when the placed weight rises: when every table is taken, a heavy
+    /// meeting gets in two steps where no single slot has a lighter meeting its pair could take.
+    func displace(_ meeting: Int, _ state: ScheduleState) -> Bool {
+        let before = state.placedWeight
+        for slot in state.common(meeting) {
+            guard let out = blockers(of: meeting, at: slot, state), !out.isEmpty else { continue }
+            let mark = state.mark
+            for other in out { state.remove(other) }
+            state.place(meeting, at: slot)
+            for other in out where state.slotOf[other] < 0 {
+                if let free = freeSlot(for: other, avoiding: -1, state) {
+                    state.place(other, at: free)
+                } else {
+                    replaceLighter(other, state)
+                }
+            }
+            if state.placedWeight > before { return true }
+            state.undo(to: mark)
+        }
+        return false
+    }
+
+    /// Puts `meeting` in place of the lightest meeting lighter than it in a slot where its pair is free.
+    private func replaceLighter(_ meeting: Int, _ state: ScheduleState) {
+        var best = (slot: -1, out: -1, weight: state.weight[meeting])
+        for slot in state.common(meeting)
+        where state.meeting(of: state.first[meeting], at: slot) < 0
+            && state.meeting(of: state.second[meeting], at: slot) < 0
+        {
+            for other in state.members[slot] where !state.fixed[other] && state.weight[other] < best.weight {
+                best = (slot, other, state.weight[other])
+                if best.weight <= 1 { break }
+            }
+            if best.weight <= 1 { break }
+        }
+        guard best.slot >= 0 else { return }
+        state.remove(best.out)
+        state.place(meeting, at: best.slot)
     }
 }

@@ -17,7 +17,9 @@ public struct MeetingScheduler: Sendable {
         public var chainBudget = 3000
         /// Rounds of chains over the meetings still out.
         public var improvementRounds = 8
-        /// Subgradient steps for the upper bound.
+        /// Subgradient steps for the upper bound: over the participants' and tables' prices (cheap, one pass
+        /// over the meetings each), and over every participant's slot (a pass over every meeting's slots each).
+        public var dualSteps = 1000
         public var boundIterations = 300
 
         public init() {}
@@ -160,7 +162,8 @@ public struct MeetingScheduler: Sendable {
         }
         let gaps = (0..<problem.participantCount).reduce(0) { $0 + state.idleGaps(of: $1) }
         let without = (0..<problem.participantCount).filter { wanted[$0] && state.meetingsOf[$0] == 0 }.count
-        let bound = ScheduleBound(state).upperBound(placedWeight: placedWeight, iterations: options.boundIterations)
+        let bound = ScheduleBound(state).upperBound(
+            placedWeight: placedWeight, dualSteps: options.dualSteps, iterations: options.boundIterations)
         return ScheduleResult(
             placements: placements, placedCount: placedCount, placedWeight: placedWeight,
             upperBound: bound, keptLocked: kept, movedLocked: movedLocked, idleGaps: gaps,

@@ -14,11 +14,11 @@ struct ScheduleBound {
         self.state = state
     }
 
-    func upperBound(placedWeight: Int, iterations: Int) -> Int {
+    func upperBound(placedWeight: Int, dualSteps: Int, iterations: Int) -> Int {
         let dual = DegreeDual(state)
         let target = Double(placedWeight)
         var degree = dual.coordinateDescent(from: dual.zero)
-        degree = dual.subgradient(from: degree, target: target, steps: iterations)
+        degree = dual.subgradient(from: degree, target: target, steps: dualSteps)
         degree = dual.coordinateDescent(from: degree.prices)
         let best = min(
             participantBound(), degree.value,
