@@ -5,10 +5,12 @@ import Foundation
 /// could place, so the result says how far from optimal it can be.
 ///
 /// The method: locked meetings stay where they were published if they still can; a greedy pass places the
-/// rest by weight, most constrained first; then ejection chains (move a placed meeting to another free slot
-/// of its pair to make room, up to `chainDepth` moves deep, like augmenting paths) place what the greedy pass
-/// left, and a meeting may push out lighter ones when that gains weight. Fairness and gap moves come last and
-/// never change what is placed.
+/// rest by weight net of the bound's prices, most constrained first; then ejection chains (move a placed meeting
+/// to another free slot of its pair to make room, up to `chainDepth` moves deep), alternating exchanges (take
+/// the place of a pair's meeting and give its freed partner another meeting there, as augmenting paths do in
+/// matching), displacing (the pair's meeting takes a lighter one's table elsewhere) and pushing out lighter
+/// meetings place what the greedy pass left whenever the weight rises. Fairness and gap moves come last and
+/// never change the placed weight.
 public struct MeetingScheduler: Sendable {
     public struct Options: Sendable {
         /// How many meetings a chain may move to make room for one.
