@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SilkbridgeCoreTests",
-            dependencies: ["SilkbridgeCore", "SilkbridgeTestSupport"],
+            dependencies: ["SilkbridgeCore"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustLedgerTests",
-            dependencies: ["TrustLedger", "SilkbridgeTestSupport"],
+            dependencies: ["TrustLedger", "SilkbridgeCore"],
             resources: [.copy("Resources")],
             swiftSettings: strictness
         ),

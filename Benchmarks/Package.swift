@@ -22,9 +22,15 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport",
                 .product(name: "MultilingualText", package: "Silkbridge"),
+                .product(name: "SilkbridgeCore", package: "Silkbridge"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "ScheduleBenchmark",
+            dependencies: [.product(name: "SilkbridgeCore", package: "Silkbridge")],
             swiftSettings: strictness
         ),
         .executableTarget(

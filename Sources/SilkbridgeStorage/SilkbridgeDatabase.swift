@@ -31,6 +31,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var matchAlerts: any MatchAlertRepository { SQLMatchAlertRepository(database: database) }
     public var funds: any FundRepository { SQLFundRepository(database: database) }
     public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
+    public var events: any EventRepository { SQLEventRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger) throws {
@@ -69,6 +70,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M008_CreateWebhooks(), M009_LedgerQueue())
         migrations.add(M010_ExpiryNotices(), M011_CreateAgreements(), M012_AgreementNotices())
         migrations.add(M013_CreateFund())
+        migrations.add(M014_CreateEvents())
         migrations.add(M015_CreateMatchAlerts())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,

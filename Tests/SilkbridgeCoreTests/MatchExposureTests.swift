@@ -1,5 +1,4 @@
 import Foundation
-import SilkbridgeTestSupport
 import Testing
 
 @testable import SilkbridgeCore
@@ -11,7 +10,7 @@ import Testing
         var ledger = ExposureLedger(maxShare: 0.1, floor: 5)
         let hub = UUID()
         let others = (0..<300).map { _ in UUID() }
-        var generator = SplitMix64(state: 42)
+        var generator = SeededRandom(seed: 42)
         let requesters = (0..<200).map { _ in UUID() }
         for round in 0..<2 {
             for requester in requesters {

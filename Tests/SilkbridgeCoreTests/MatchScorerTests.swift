@@ -1,5 +1,4 @@
 import Foundation
-import SilkbridgeTestSupport
 import Testing
 
 @testable import SilkbridgeCore
@@ -42,7 +41,7 @@ import Testing
     /// Over random profiles: a partner with the same offers as a mutual one, but wanting nothing the seeker has,
     /// never ranks above it; and the reciprocal score never exceeds twice the weaker direction.
     @Test func aOneSidedFitNeverOutranksAMutualOneWithTheSameEvidence() {
-        var generator = SplitMix64(state: 20_261_129)
+        var generator = SeededRandom(seed: 20_261_129)
         let scorer = MatchScorer()
         var compared = 0
         for _ in 0..<500 {
@@ -93,7 +92,7 @@ import Testing
     }
 
     @Test func termSetsCompareLikeSets() {
-        var generator = SplitMix64(state: 7)
+        var generator = SeededRandom(seed: 7)
         for _ in 0..<200 {
             let first = Set(
                 (0..<Int.random(in: 0...8, using: &generator)).map { _ in Int32.random(in: 0..<10, using: &generator) })

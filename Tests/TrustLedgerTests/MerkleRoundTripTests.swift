@@ -1,5 +1,5 @@
 import Foundation
-import SilkbridgeTestSupport
+import SilkbridgeCore
 import Testing
 import TrustLedger
 
@@ -47,7 +47,7 @@ enum NaiveMerkle {
 
     @Test(arguments: sizes)
     func proofsMatchNaiveReference(size: Int) async throws {
-        var random = SplitMix64(state: UInt64(size))
+        var random = SeededRandom(seed: UInt64(size))
         var tree = InMemoryMerkleTree()
         var leafHashes: [Data] = []
         for index in 0..<size {

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import SilkbridgeTestSupport
+import SilkbridgeCore
 import Testing
 import TrustLedger
 
@@ -126,7 +126,7 @@ import TrustLedger
     }
 
     @Test func tilesAgreeWithInMemoryTreeAcrossRandomGrowth() async throws {
-        var random = SplitMix64(state: 2024)
+        var random = SeededRandom(seed: 2024)
         let storage = InMemoryLedgerStorage()
         var tree = InMemoryMerkleTree()
         var size: UInt64 = 0

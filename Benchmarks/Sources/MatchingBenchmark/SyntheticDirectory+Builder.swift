@@ -1,4 +1,3 @@
-import BenchmarkSupport
 import Foundation
 import SilkbridgeCore
 
@@ -6,7 +5,7 @@ extension SyntheticDirectory {
     /// Accumulates the generated rows; every row is stamped at the same time, as after one bulk import.
     struct Builder {
         let areas: [Area]
-        var random: SplitMix64
+        var random: SeededRandom
         let now: Date
         var organizations: [Organization] = []
         var opportunities: [Opportunity] = []
@@ -183,18 +182,18 @@ extension SyntheticDirectory {
             request == .technologyRequest ? stage : nil
         }
 
-        static func pick<T>(_ values: [T], _ random: inout SplitMix64) -> T {
+        static func pick<T>(_ values: [T], _ random: inout SeededRandom) -> T {
             values[Int(random.next() % UInt64(values.count))]
         }
 
         /// Two different values.
-        static func two<T: Equatable>(_ values: [T], _ random: inout SplitMix64) -> [T] {
+        static func two<T: Equatable>(_ values: [T], _ random: inout SeededRandom) -> [T] {
             let first = pick(values, &random)
             return [first, pick(values.filter { $0 != first }, &random)]
         }
 
         /// A made-up product word ("velomar"), distinctive enough to be shared only by those who use it.
-        static func productWord(_ random: inout SplitMix64) -> String {
+        static func productWord(_ random: inout SeededRandom) -> String {
             let syllables = ["ve", "lo", "mar", "ti", "kon", "sa", "ru", "pex", "dra", "no", "qui", "zen", "bor", "fa"]
             return (0..<3).map { _ in pick(syllables, &random) }.joined()
         }

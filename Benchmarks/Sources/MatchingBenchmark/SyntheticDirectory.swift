@@ -1,4 +1,3 @@
-import BenchmarkSupport
 import Foundation
 import SilkbridgeCore
 
@@ -46,7 +45,7 @@ struct SyntheticDirectory {
     /// Generates `count` organisations: a tenth in planted pairs, a twentieth one-sided rivals, a twentieth near
     /// misses, one in two hundred hubs, the rest background.
     init(count: Int, areas: [Area], seed: UInt64, now: Date) {
-        var builder = Builder(areas: areas, random: SplitMix64(seed: seed), now: now)
+        var builder = Builder(areas: areas, random: SeededRandom(seed: seed), now: now)
         let pairs = count / 20
         for pair in 0..<pairs { builder.plantPair(pair) }
         for _ in 0..<(count / 200) { builder.hub() }

@@ -72,7 +72,7 @@ for size in options.sizes {
     }
 
     // Latency of one request, for any organisation, in the product's path (cap and explanations included).
-    var random = SplitMix64(seed: 7)
+    var random = SeededRandom(seed: 7)
     var latencies: [Double] = []
     var slowest: [(Double, UUID)] = []
     for _ in 0..<options.requests {

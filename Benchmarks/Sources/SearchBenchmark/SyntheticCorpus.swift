@@ -1,4 +1,4 @@
-import BenchmarkSupport
+import SilkbridgeCore
 
 /// Deterministic bilingual documents about China–EU digital cooperation, for timing the index.
 struct SyntheticCorpus {
@@ -24,10 +24,10 @@ struct SyntheticCorpus {
         "deploying", "connecting", "launched", "expanding", "regional", "European", "Chinese", "joint", "pilot",
     ]
 
-    private var random: SplitMix64
+    private var random: SeededRandom
 
     init(seed: UInt64) {
-        random = SplitMix64(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     static let countries = ["CN", "DE", "FR", "IT", "NL", "ES", "PL", "HU"]

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where events, registrations, meeting requests and schedules live.
+public protocol EventRepository: Sendable {
+    func insert(_ event: Event, audit: [AuditEvent]) async throws
+    func update(_ event: Event, audit: [AuditEvent]) async throws
+    func event(id: UUID) async throws -> Event?
+    /// Events whose first session starts at or after `date`, soonest first.
+    func events(startingFrom date: Date, limit: Int) async throws -> [Event]
+    /// The organisation's events, soonest first.
+    func events(organizedBy organizationId: UUID) async throws -> [Event]
+
+    /// Stores a registration; false, and nothing stored, if the account is already registered for the event.
+    func insert(_ registration: Registration) async throws -> Bool
+    func update(_ registration: Registration) async throws
+    func registration(id: UUID) async throws -> Registration?
+    /// The event's registrations, oldest first.
+    func registrations(of eventId: UUID) async throws -> [Registration]
+
+    func insert(_ request: MeetingRequest) async throws
+    func update(_ request: MeetingRequest) async throws
+    func request(id: UUID) async throws -> MeetingRequest?
+    /// The event's meeting requests, oldest first.
+    func requests(of eventId: UUID) async throws -> [MeetingRequest]
+
+    /// Replaces the event's schedule.
+    func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws
+    func schedule(of eventId: UUID) async throws -> EventSchedule?
+}
