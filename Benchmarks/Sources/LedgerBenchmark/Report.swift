@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// The table of medians over runs, with the targets of ARCHITECTURE.md beside them.
 enum Report {
     static let appendTarget = 20_000.0

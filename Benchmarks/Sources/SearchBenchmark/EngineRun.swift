@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// What one engine did with the query mix: latencies of every timed pass and its answers.
 struct EngineRun {
     let name: String

@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// Prints the comparison tables: latency per query class, then overlap of answers.
 struct Report {
     let queries: [BenchmarkQuery]
