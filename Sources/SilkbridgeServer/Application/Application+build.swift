@@ -116,6 +116,7 @@ public func buildApplication(
     MatchingPages(site: site, matching: matching).addRoutes(to: router)
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
+    FundPages(site: site, funds: funds).addRoutes(to: router)
 
     var app = Application(
         router: router,
