@@ -239,3 +239,39 @@ import Testing
         }
     }
 }
+
+@Suite struct DemoFundTests {
+    @Test func theDemoFundHasProjectsAtEveryStageWithMoneyInBothCurrencies() async throws {
+        try await withApp(demo: true) { client in
+            var demo = BrowserSession(client, language: "zh-Hans")
+            let login = try await demo.post(
+                "/login", [("email", "demo@silkbridge.example"), ("password", "silkbridge-demo")])
+            #expect(login.status == .seeOther)
+            let list = try await demo.get("/funds")
+            #expect(list.text.contains("中欧数字合作投资基金"))
+            let link = try #require(list.text.firstMatch(of: /href="(\/funds\/[0-9a-f-]{36})"/)?.1)
+            let fund = try await demo.get(String(link))
+            #expect(fund.status == .ok)
+            #expect(fund.text.contains("(12)"))
+            for stage in ProjectStageLabels.chinese {
+                #expect(fund.text.contains(stage + " ("), "\(stage)")
+                #expect(!fund.text.contains(stage + " (0)"), "\(stage)")
+            }
+            #expect(fund.text.contains("800000000.00 CNY"))
+            #expect(fund.text.contains("60000000.00 EUR"))
+            let report = try await demo.get(String(link) + "/report?currency=CNY")
+            #expect(report.status == .ok)
+            #expect(report.text.contains("CNY"))
+            let totals = try #require(
+                report.text.firstMatch(
+                    of:
+                        /id="report-totals"[\s\S]*?<tbody><tr><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY/
+                ))
+            for amount in [totals.1, totals.2, totals.3, totals.4] { #expect(Decimal(string: String(amount))! > 0) }
+        }
+    }
+}
+
+enum ProjectStageLabels {
+    static let chinese = ["项目征集", "初步筛选", "尽职调查", "已批准", "已承诺出资", "拨款中", "已完成", "已否决"]
+}

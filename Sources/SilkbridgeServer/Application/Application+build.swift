@@ -74,6 +74,8 @@ public func buildApplication(
                 agreements: agreements, directory: directory, signatories: signatories
             ).load()
             logger.notice("demo keys registered and \(signed) agreements drafted or signed in the ledger")
+            let projects = try await DemoFund(accounts: database.accounts, directory: directory, funds: funds).load()
+            logger.notice("demo fund loaded with \(projects) projects")
         }
         let opportunities = try await DemoExchange(
             accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
