@@ -119,6 +119,12 @@ public func buildApplication(
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
     FundPages(site: site, funds: funds).addRoutes(to: router)
+    DashboardPages(
+        site: site,
+        figures: CooperationFigures(
+            directory: directory, exchange: exchange, interests: database.interests, agreements: database.agreements,
+            funds: database.funds, rates: rates, catalog: catalog)
+    ).addRoutes(to: router)
 
     var app = Application(
         router: router,
