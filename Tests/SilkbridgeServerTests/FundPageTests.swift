@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SilkbridgeTestSupport
 import Testing
 
 @Suite struct FundPageTests {
@@ -11,10 +12,12 @@ import Testing
         return browser
     }
 
-    @Test(arguments: ["en", "zh-Hans"])
-    func aManagerRunsAProjectFromSourcingToRepaymentInTheBrowser(language: String) async throws {
+    @Test(arguments: TestDatabase.available, ["en", "zh-Hans"])
+    func aManagerRunsAProjectFromSourcingToRepaymentInTheBrowser(database: TestDatabase, language: String)
+        async throws
+    {
         let english = language == "en"
-        try await withApp { client in
+        try await withApp(database) { client in
             let fixture = try await FundAPIFixture.make(client)
             var manager = try await browser(client, fixture.emails["manager"]!, language: language)
             let list = try await manager.get("/funds")
@@ -98,6 +101,8 @@ import Testing
             #expect(committedPage.text.contains("1 EUR = 7.4326 CNY"))
             #expect(committedPage.text.contains("2026-10-30"))
             #expect(committedPage.text.contains(english ? "Committed" : "已承诺出资"))
+            // Disbursing is reached by paying out, so there is no button for it.
+            #expect(!committedPage.text.contains(#"id="advance""#))
             let disburseForm = try await manager.get(project + "/disbursements/new")
             let commitment = try #require(
                 disburseForm.text.firstMatch(of: /<option value="([0-9a-f-]{36})"[^>]*>CIDF/)?.1)
@@ -127,6 +132,7 @@ import Testing
             #expect(disbursing.text.contains(english ? "Disbursing" : "拨款中"))
             #expect(disbursing.text.contains("400000.00 CNY"))
             #expect(disbursing.text.contains("First coupon"))
+            #expect(disbursing.text.contains(english ? "Move on to Completed" : "推进至 已完成"))
             #expect(!disbursing.text.contains("{{"))
 
             for currency in ["EUR", "CNY"] {

@@ -120,6 +120,8 @@ struct FundPages: Sendable {
         view["descriptionEnglish"] = project.description.english ?? ""
         view["descriptionChinese"] = project.description.chinese ?? ""
         view["hasDescription"] = !project.description.isEmpty
+        view["hasDescriptionEnglish"] = project.description.english?.isEmpty == false
+        view["hasDescriptionChinese"] = project.description.chinese?.isEmpty == false
         view["sponsors"] = project.sponsors.map {
             ["name": $0.name.best(for: language), "side": $0.side.label.text(in: language)]
         }
@@ -174,7 +176,8 @@ struct FundPages: Sendable {
         if isManager {
             view["isManager"] = true
             view["stageAction"] = FundPaths.stage(id, project.id)
-            if let next = project.stage.next {
+            // Committed and disbursing are reached by the first commitment and the first disbursement, not by hand.
+            if let next = project.stage.next, ![.committed, .disbursing].contains(next) {
                 view["next"] = ["code": next.rawValue, "label": next.label.text(in: language)]
             }
             view["mayReject"] = project.stage.mayBeRejected
