@@ -94,8 +94,8 @@ def test_manager_takes_a_project_from_sourcing_to_disbursing_in_eur_and_cny(brow
     set_day(browser, "day", "2026-10-30")
     submit(browser)
     commitments = browser.find_element(By.ID, "commitments").text
-    assert "500000.00 EUR" in commitments
-    assert "3000000.00 CNY" in commitments
+    assert "500,000.00 EUR" in commitments
+    assert "3,000,000.00 CNY" in commitments
     assert "1 EUR = " in commitments and "2026-10-30" in commitments
     shot(browser, "fund-project-committed")
 
@@ -107,7 +107,7 @@ def test_manager_takes_a_project_from_sourcing_to_disbursing_in_eur_and_cny(brow
     set_day(browser, "day", "2026-10-30")
     submit(browser)
     assert browser.find_element(By.ID, "project-stage").text == "Disbursing"
-    assert "1000000.00 CNY" in browser.find_element(By.ID, "cash-flows").text
+    assert "1,000,000.00 CNY" in browser.find_element(By.ID, "cash-flows").text
 
     # The same project in Chinese.
     browser.get(f"{project_url}?lang=zh-Hans")

@@ -45,6 +45,13 @@ import Testing
         #expect(csv.contains("\"Area 499, \"\"quoted\"\"\",499,998\r\n"))
     }
 
+    @Test func amountsAreGroupedByThousands() {
+        #expect(AmountText.grouped("1824522500.00") == "1,824,522,500.00")
+        #expect(AmountText.grouped("999") == "999")
+        #expect(AmountText.grouped("-1000.5") == "-1,000.5")
+        #expect(AmountText.grouped("12") == "12")
+    }
+
     @Test func monthsFillTheGaps() {
         #expect(
             CooperationFigures.months(from: "2025-11", to: "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"])

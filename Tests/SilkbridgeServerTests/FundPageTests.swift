@@ -26,7 +26,7 @@ import Testing
             let fundLink = "/funds/\(fixture.fundId)"
             let fund = try await manager.get(fundLink)
             #expect(fund.status == .ok)
-            #expect(fund.text.contains("10000000.00 CNY"))
+            #expect(fund.text.contains("10,000,000.00 CNY"))
             #expect(fund.text.contains("Isar Bank"))
             #expect(fund.text.contains(english ? "Due diligence (0)" : "尽职调查 (0)"))
             #expect(fund.text.contains(english ? "Add a project" : "添加项目"))
@@ -96,8 +96,8 @@ import Testing
                 ])
             #expect(euro.status == .seeOther, "\(euro.text)")
             let committedPage = try await manager.get(project)
-            #expect(committedPage.text.contains("1000000.00 CNY"))
-            #expect(committedPage.text.contains("134542.42 EUR"))
+            #expect(committedPage.text.contains("1,000,000.00 CNY"))
+            #expect(committedPage.text.contains("134,542.42 EUR"))
             #expect(committedPage.text.contains("1 EUR = 7.4326 CNY"))
             #expect(committedPage.text.contains("2026-10-30"))
             #expect(committedPage.text.contains(english ? "Committed" : "已承诺出资"))
@@ -130,7 +130,7 @@ import Testing
             #expect(repaid.status == .seeOther, "\(repaid.text)")
             let disbursing = try await manager.get(project)
             #expect(disbursing.text.contains(english ? "Disbursing" : "拨款中"))
-            #expect(disbursing.text.contains("400000.00 CNY"))
+            #expect(disbursing.text.contains("400,000.00 CNY"))
             #expect(disbursing.text.contains("First coupon"))
             #expect(disbursing.text.contains(english ? "Move on to Completed" : "推进至 已完成"))
             #expect(!disbursing.text.contains("{{"))
@@ -144,7 +144,8 @@ import Testing
             }
             let eur = try await manager.get(fundLink + "/report?currency=EUR")
             // 134542.42 EUR from the CNY commitment and 250000.00 EUR from the European one.
-            #expect(eur.text.contains("384542.42 EUR"))
+            #expect(eur.text.contains("384,542.42 EUR"))
+            #expect(eur.text.contains(#"<svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart""#))
             let csv = try await manager.get(fundLink + "/report.csv?currency=CNY")
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
@@ -208,24 +209,24 @@ import Testing
             let fund = try await european.get(fundLink)
             #expect(fund.status == .ok)
             #expect(fund.text.contains("Isar Bank"))
-            #expect(!fund.text.contains("10000000.00 CNY"))
+            #expect(!fund.text.contains("10,000,000.00 CNY"))
             #expect(!fund.text.contains("Add a project"))
             #expect(fund.text.contains("You see your own positions"))
             let projectPage = try await european.get(project)
             #expect(projectPage.status == .ok)
-            #expect(!projectPage.text.contains("1000000.00 CNY"))
+            #expect(!projectPage.text.contains("1,000,000.00 CNY"))
             #expect(!projectPage.text.contains("Move on to"))
             #expect(try await european.get(project + "/commitments/new").status == .forbidden)
             let refused = try await european.post(project + "/stage", [("stage", "committed")])
             #expect(refused.status == .forbidden)
             let report = try await european.get(fundLink + "/report?currency=EUR")
             #expect(report.status == .ok)
-            #expect(!report.text.contains("134542.42"))
+            #expect(!report.text.contains("134,542.42"))
 
             var chinese = try await browser(client, fixture.emails["chinese"]!, language: "zh-Hans")
             let chineseProject = try await chinese.get(project)
-            #expect(chineseProject.text.contains("1000000.00 CNY"))
-            #expect(chineseProject.text.contains("134542.42 EUR"))
+            #expect(chineseProject.text.contains("1,000,000.00 CNY"))
+            #expect(chineseProject.text.contains("134,542.42 EUR"))
 
             var outsider = try await browser(client, fixture.emails["outsider"]!, language: "en")
             #expect(try await outsider.get("/funds").text.contains("not involved in any fund"))
@@ -263,17 +264,19 @@ import Testing
                 #expect(fund.text.contains(stage + " ("), "\(stage)")
                 #expect(!fund.text.contains(stage + " (0)"), "\(stage)")
             }
-            #expect(fund.text.contains("800000000.00 CNY"))
-            #expect(fund.text.contains("60000000.00 EUR"))
+            #expect(fund.text.contains("800,000,000.00 CNY"))
+            #expect(fund.text.contains("60,000,000.00 EUR"))
             let report = try await demo.get(String(link) + "/report?currency=CNY")
             #expect(report.status == .ok)
             #expect(report.text.contains("CNY"))
             let totals = try #require(
                 report.text.firstMatch(
                     of:
-                        /id="report-totals"[\s\S]*?<tbody><tr><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY<\/td><td>([0-9.]+) CNY/
+                        /id="report-totals"[\s\S]*?<tbody><tr><td>([0-9.,]+) CNY<\/td><td>([0-9.,]+) CNY<\/td><td>([0-9.,]+) CNY<\/td><td>([0-9.,]+) CNY/
                 ))
-            for amount in [totals.1, totals.2, totals.3, totals.4] { #expect(Decimal(string: String(amount))! > 0) }
+            for amount in [totals.1, totals.2, totals.3, totals.4] {
+                #expect(Decimal(string: amount.replacingOccurrences(of: ",", with: ""))! > 0)
+            }
         }
     }
 }

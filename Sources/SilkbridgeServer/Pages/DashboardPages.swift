@@ -34,7 +34,8 @@ struct DashboardPages: Sendable {
                     "id": chart.id, "title": chart.title, "svg": svg,
                     "header": [chart.categoryHeader] + chart.series.map(\.name),
                     "rows": chart.rows.map { row in
-                        ["label": row[0], "values": row.dropFirst().map { $0 + chart.unit }] as [String: Any]
+                        ["label": row[0], "values": row.dropFirst().map { AmountText.grouped($0) + chart.unit }]
+                            as [String: Any]
                     },
                     "hasRows": !chart.categories.isEmpty,
                     "csvLink": "\(Self.path)/\(chart.id).csv?lang=\(lang)",

@@ -74,10 +74,10 @@ struct FundPages: Sendable {
             contributors.append([
                 "name": contributor.name.best(for: language),
                 "side": contributor.side.label.text(in: language), "sideCode": contributor.side.rawValue,
-                "country": countryName(contributor.country, language), "pledge": contributor.pledge.description,
+                "country": countryName(contributor.country, language), "pledge": AmountText.money(contributor.pledge),
                 "pledgedOn": contributor.pledgedOn.description,
-                "committed": try contributor.pledge.subtracting(remaining).description,
-                "remaining": remaining.description,
+                "committed": AmountText.money(try contributor.pledge.subtracting(remaining)),
+                "remaining": AmountText.money(remaining),
             ])
         }
         let stages = (ProjectStage.pipeline + [.rejected]).map { stage -> [String: Any] in
@@ -143,10 +143,11 @@ struct FundPages: Sendable {
         for commitment in commitments {
             let contributor = try? book.contributor(commitment.contributorId)
             var row: [String: Any] = [
-                "contributor": contributor?.name.best(for: language) ?? "", "amount": commitment.amount.description,
+                "contributor": contributor?.name.best(for: language) ?? "",
+                "amount": AmountText.money(commitment.amount),
                 "day": commitment.day.description,
-                "disbursed": try book.total(.disbursement, under: commitment).description,
-                "repaid": try book.total(.repayment, under: commitment).description,
+                "disbursed": AmountText.money(try book.total(.disbursement, under: commitment)),
+                "repaid": AmountText.money(try book.total(.repayment, under: commitment)),
             ]
             row.merge(conversion(commitment.inFundCurrency)) { a, _ in a }
             if !commitment.conditions.isEmpty { row["conditions"] = commitment.conditions }
@@ -165,7 +166,7 @@ struct FundPages: Sendable {
             let contributor = commitment.flatMap { try? book.contributor($0.contributorId) }
             var row: [String: Any] = [
                 "kind": flow.kind.label.text(in: language), "kindCode": flow.kind.rawValue,
-                "contributor": contributor?.name.best(for: language) ?? "", "amount": flow.amount.description,
+                "contributor": contributor?.name.best(for: language) ?? "", "amount": AmountText.money(flow.amount),
                 "day": flow.day.description,
             ]
             row.merge(conversion(flow.inFundCurrency)) { a, _ in a }
@@ -217,10 +218,11 @@ struct FundPages: Sendable {
             "flows": report.flows.map { flow -> [String: Any] in
                 [
                     "from": flow.from.label.text(in: language), "to": destinationLabel(flow.to, language),
-                    "committed": flow.committed.description, "disbursed": flow.disbursed.description,
-                    "repaid": flow.repaid.description,
+                    "committed": AmountText.money(flow.committed), "disbursed": AmountText.money(flow.disbursed),
+                    "repaid": AmountText.money(flow.repaid),
                 ]
             },
+            "flowChart": flowChart(report, context).svg,
             "csvLink": FundPaths.reportFile(id, currency: report.currency.code, format: "csv"),
             "jsonLink": FundPaths.reportFile(id, currency: report.currency.code, format: "json"),
         ]
@@ -245,13 +247,30 @@ struct FundPages: Sendable {
                 byteBuffer: ByteBuffer(string: csv ? report.csv : String(decoding: try report.json(), as: UTF8.self))))
     }
 
+    /// The flows between the sides as bars, a group per route with money on it.
+    private func flowChart(_ report: FundReport, _ context: AppRequestContext) -> BarChart {
+        let language = context.language
+        let flows = report.flows.filter { !$0.committed.isZero || !$0.disbursed.isZero || !$0.repaid.isZero }
+        var data = ChartData(
+            id: "report-flow-chart", title: site.text("fund_report_flows", context),
+            categoryHeader: site.text("dashboard_route", context),
+            categories: flows.map { "\($0.from.label.text(in: language)) → \(destinationLabel($0.to, language))" },
+            series: [
+                ChartData.Series(name: site.text("fund_committed", context), values: flows.map(\.committed.amount)),
+                ChartData.Series(name: site.text("fund_disbursed", context), values: flows.map(\.disbursed.amount)),
+                ChartData.Series(name: site.text("fund_repaid", context), values: flows.map(\.repaid.amount)),
+            ])
+        data.unit = " \(report.currency)"
+        return BarChart(data: data, emptyText: site.text("dashboard_empty", context))
+    }
+
     func projectSummary(_ project: FundProject, fundId: UUID, language: Language) -> [String: Any] {
         [
             "title": project.title.best(for: language), "link": FundPaths.project(fundId, project.id),
             "stage": project.stage.label.text(in: language), "stageCode": project.stage.rawValue,
             "area": catalog.area(project.area)?.label.best(for: language) ?? project.area,
             "countries": project.countries.map { countryName($0, language) }.joined(separator: ", "),
-            "requested": project.requested.description,
+            "requested": AmountText.money(project.requested),
             "sponsorNames": project.sponsors.map { $0.name.best(for: language) }.joined(separator: ", "),
         ]
     }
@@ -262,14 +281,14 @@ struct FundPages: Sendable {
 
     private func totals(_ row: ReportRow) -> [String: Any] {
         [
-            "pledged": row.pledged?.description ?? "—", "committed": row.committed.description,
-            "disbursed": row.disbursed.description, "repaid": row.repaid.description,
+            "pledged": row.pledged.map(AmountText.money) ?? "—", "committed": AmountText.money(row.committed),
+            "disbursed": AmountText.money(row.disbursed), "repaid": AmountText.money(row.repaid),
         ]
     }
 
     private func conversion(_ conversion: Conversion) -> [String: Any] {
         [
-            "converted": conversion.converted.description, "rate": Self.rateText(conversion),
+            "converted": AmountText.money(conversion.converted), "rate": Self.rateText(conversion),
             "rateDate": conversion.rateDate.description,
             "sameCurrency": conversion.original.currency == conversion.converted.currency,
         ]
