@@ -52,6 +52,24 @@ import Testing
         #expect(AmountText.grouped("12") == "12")
     }
 
+    @Test func theFlowDiagramDrawsAnArrowEachWayWithMoneyOnIt() {
+        func diagram(_ out: Decimal, _ back: Decimal) -> String {
+            FlowDiagram(
+                id: "flows", title: "Flows", china: "China", europe: "EU",
+                chinaToEurope: .init(label: "China → EU", amount: out),
+                europeToChina: .init(label: "EU → China", amount: back), emptyText: "None"
+            ).svg
+        }
+        #expect(diagram(0, 0).contains("None"))
+        #expect(!diagram(0, 0).contains("<path"))
+        let both = diagram(1_000_000_000_000, 1)
+        #expect(both.components(separatedBy: "<path").count - 1 == 2)
+        #expect(both.contains(#"stroke-width="24""#))
+        #expect(both.contains(#"stroke-width="2""#))
+        #expect(both.contains("China → EU: 1,000,000,000,000"))
+        #expect(diagram(5, 0).components(separatedBy: "<path").count - 1 == 1)
+    }
+
     @Test func monthsFillTheGaps() {
         #expect(
             CooperationFigures.months(from: "2025-11", to: "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"])
@@ -82,6 +100,7 @@ import Testing
             #expect(page.status == .ok)
             #expect(page.text.contains("China → European Union"))
             #expect(page.text.contains("European Union → China"))
+            #expect(page.text.contains(#"class="chart flow-diagram""#))
             #expect(!page.text.contains("No data yet"))
             #expect(!page.text.contains("Lux Meridian"))
             #expect(!page.text.contains("Co-investment Fund"))
@@ -91,7 +110,8 @@ import Testing
             #expect(zh.text.contains("联合基金中欧双向资金流"))
             let csv = try await chinese.get("/dashboard/fund-flows.csv?lang=zh-Hans")
             #expect(csv.text.hasPrefix("出资方所在 → 项目所在,承诺出资,已拨款\r\n"))
-            #expect(csv.text.contains("中国 → 欧盟,"))
+            // Amounts in EUR keep their cents, unlike counts.
+            #expect(csv.text.contains(/中国 → 欧盟,[0-9]+\.[0-9]{2},[0-9]+\.[0-9]{2}\r\n/))
             let organizations = try await english.get("/dashboard/organizations.csv")
             #expect(organizations.text.hasPrefix("Area,China,European Union\r\n"))
         }

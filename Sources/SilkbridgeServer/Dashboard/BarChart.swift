@@ -48,8 +48,8 @@ struct BarChart {
                 let length = maximum > 0 ? NSDecimalNumber(decimal: value).doubleValue / maximum * room : 0
                 let y = top + 5 + Double(index) * barHeight
                 parts.append(
-                    #"<rect x="\#(Markup.number(labelWidth))" y="\#(Markup.number(y))" width="\#(Markup.number(max(length, 0)))" height="\#(Markup.number(barHeight - 2))" fill="\#(Self.palette[index % Self.palette.count])"><title>\#(Markup.escape("\(category) · \(series.name): \(value)\(data.unit)"))</title></rect>"#
-                        + #"<text x="\#(Markup.number(labelWidth + max(length, 0) + 4))" y="\#(Markup.number(y + barHeight - 4))" class="chart-value">\#(value)</text>"#
+                    #"<rect x="\#(Markup.number(labelWidth))" y="\#(Markup.number(y))" width="\#(Markup.number(max(length, 0)))" height="\#(Markup.number(barHeight - 2))" fill="\#(Self.palette[index % Self.palette.count])"><title>\#(Markup.escape("\(category) · \(series.name): \(AmountText.grouped(data.text(value)))\(data.unit)"))</title></rect>"#
+                        + #"<text x="\#(Markup.number(labelWidth + max(length, 0) + 4))" y="\#(Markup.number(y + barHeight - 4))" class="chart-value">\#(AmountText.grouped(data.text(value)))</text>"#
                 )
             }
         }

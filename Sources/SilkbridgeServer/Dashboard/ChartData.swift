@@ -1,4 +1,5 @@
 import Foundation
+import SilkbridgeCore
 
 /// The numbers behind one chart: categories (rows) and one or more series (columns), already labelled in the
 /// page's language. The same values draw the SVG, fill the table beside it and make its CSV file.
@@ -15,8 +16,16 @@ struct ChartData: Sendable, Hashable {
     let categoryHeader: String
     let categories: [String]
     let series: [Series]
-    /// Added to every value in the table, such as ` EUR`; nothing for counts.
-    var unit = ""
+    /// The currency of amounts, written with its minor units (`1162706.20`) and named after each value in the
+    /// table; nil for counts.
+    var currency: CurrencyCode?
+
+    var unit: String { currency.map { " \($0)" } ?? "" }
+
+    /// A value as the table and the CSV write it.
+    func text(_ value: Decimal) -> String {
+        currency.map { Money(rounding: value, to: $0).text } ?? "\(value)"
+    }
 
     var isEmpty: Bool { categories.isEmpty || series.allSatisfy { $0.values.allSatisfy(\.isZero) } }
 
@@ -25,7 +34,7 @@ struct ChartData: Sendable, Hashable {
     /// The table: a row per category with its value in each series.
     var rows: [[String]] {
         categories.indices.map { index in
-            [categories[index]] + series.map { $0.values.indices.contains(index) ? "\($0.values[index])" : "0" }
+            [categories[index]] + series.map { text($0.values.indices.contains(index) ? $0.values[index] : 0) }
         }
     }
 

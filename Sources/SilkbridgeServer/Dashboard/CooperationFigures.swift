@@ -184,8 +184,25 @@ struct DashboardCharts {
                 ChartData.Series(name: text("fund_committed"), values: routes.map { counts.flows[$0]!.committed }),
                 ChartData.Series(name: text("fund_disbursed"), values: routes.map { counts.flows[$0]!.disbursed }),
             ])
-        chart.unit = " EUR"
+        chart.currency = .eur
         return chart
+    }
+
+    /// The money committed from each side to projects on the other, in EUR.
+    func flowDiagram(empty: String) -> FlowDiagram {
+        let china = Side.china.label.text(in: language)
+        let europe = Side.europe.label.text(in: language)
+        func flow(_ route: String, _ label: String) -> FlowDiagram.Flow {
+            let amount = counts.flows[route]?.committed ?? 0
+            return FlowDiagram.Flow(
+                label: "\(label) · \(text("fund_committed"))", amount: amount,
+                text: AmountText.money(Money(rounding: amount, to: .eur)))
+        }
+        // The boxes are small: the EU goes by its short name in English.
+        return FlowDiagram(
+            id: "fund-flow-diagram", title: text("dashboard_fund_flows"), china: china,
+            europe: language == .english ? "EU" : europe, chinaToEurope: flow("cn>eu", "\(china) → \(europe)"),
+            europeToChina: flow("eu>cn", "\(europe) → \(china)"), emptyText: empty)
     }
 
     var published: ChartData {

@@ -30,7 +30,7 @@ struct DashboardPages: Sendable {
                 let svg =
                     chart.id == "published"
                     ? LineChart(data: chart, emptyText: empty).svg : BarChart(data: chart, emptyText: empty).svg
-                return [
+                var values: [String: Any] = [
                     "id": chart.id, "title": chart.title, "svg": svg,
                     "header": [chart.categoryHeader] + chart.series.map(\.name),
                     "rows": chart.rows.map { row in
@@ -40,6 +40,8 @@ struct DashboardPages: Sendable {
                     "hasRows": !chart.categories.isEmpty,
                     "csvLink": "\(Self.path)/\(chart.id).csv?lang=\(lang)",
                 ]
+                if chart.id == "fund-flows" { values["diagram"] = charts.flowDiagram(empty: empty).svg }
+                return values
             }
         ]
         return site.renderer.render(

@@ -260,7 +260,7 @@ struct FundPages: Sendable {
                 ChartData.Series(name: site.text("fund_disbursed", context), values: flows.map(\.disbursed.amount)),
                 ChartData.Series(name: site.text("fund_repaid", context), values: flows.map(\.repaid.amount)),
             ])
-        data.unit = " \(report.currency)"
+        data.currency = report.currency
         return BarChart(data: data, emptyText: site.text("dashboard_empty", context))
     }
 
