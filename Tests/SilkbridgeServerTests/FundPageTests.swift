@@ -128,7 +128,17 @@ import Testing
                     ("day", "2026-11-03"), ("note", "First coupon"),
                 ])
             #expect(repaid.status == .seeOther, "\(repaid.text)")
+            let badDigest = try await manager.post(
+                project + "/documents/new", [("name", "Business plan.pdf"), ("sha256", "abc")])
+            #expect(badDigest.status == .badRequest)
+            #expect(badDigest.text.contains(#"id="error-sha256""#))
+            #expect(badDigest.text.contains(#"value="Business plan.pdf""#))
+            let digest = String(repeating: "ab", count: 32)
+            let document = try await manager.post(
+                project + "/documents/new", [("name", "Business plan.pdf"), ("sha256", digest)])
+            #expect(document.status == .seeOther, "\(document.text)")
             let disbursing = try await manager.get(project)
+            #expect(disbursing.text.contains(digest))
             #expect(disbursing.text.contains(english ? "Disbursing" : "拨款中"))
             #expect(disbursing.text.contains("400,000.00 CNY"))
             #expect(disbursing.text.contains("First coupon"))

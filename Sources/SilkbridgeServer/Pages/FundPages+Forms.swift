@@ -94,6 +94,14 @@ extension FundPages {
                     day: form["day"] ?? "", conditions: form["conditions"] ?? ""), by: account)
             return FundPaths.project(id, project)
         }
+        addForm(to: router, "/funds/:id/projects/:project/documents/new", build: documentForm) {
+            form, account, context in
+            let id = try fundID(context)
+            let project = try projectID(context)
+            _ = try await funds.addDocument(
+                id, project: project, name: form["name"] ?? "", sha256: form["sha256"] ?? "", by: account)
+            return FundPaths.project(id, project)
+        }
         for kind in CashFlowKind.allCases {
             addForm(to: router, "/funds/:id/projects/:project/\(kind.rawValue)s/new", build: flowForm(kind)) {
                 form, account, context in
@@ -344,6 +352,23 @@ extension FundPages {
                 FundField(
                     name: "conditions", label: text("fund_field_conditions", context), kind: .textarea,
                     value: form?["conditions"] ?? ""),
+            ])
+    }
+
+    private func documentForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput)
+        async throws -> FundForm
+    {
+        let book = try await managedBook(context, account)
+        let project = try book.project(try projectID(context))
+        return FundForm(
+            title: text("fund_add_document", context), action: FundPaths.newDocument(book.fund.id, project.id),
+            back: FundPaths.project(book.fund.id, project.id), submit: text("fund_add_document", context),
+            intro: "\(project.title.best(for: context.language)) · \(text("fund_document_hint", context))",
+            fields: [
+                FundField(name: "name", label: text("fund_field_document_name", context), value: form?["name"] ?? ""),
+                FundField(
+                    name: "sha256", label: "SHA-256", value: form?["sha256"] ?? "",
+                    hint: "sha256sum FILE · shasum -a 256 FILE"),
             ])
     }
 

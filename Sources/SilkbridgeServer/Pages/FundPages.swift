@@ -182,6 +182,7 @@ struct FundPages: Sendable {
                 view["next"] = ["code": next.rawValue, "label": next.label.text(in: language)]
             }
             view["mayReject"] = project.stage.mayBeRejected
+            view["documentLink"] = FundPaths.newDocument(id, project.id)
             if project.stage.takesCommitments { view["commitLink"] = FundPaths.newCommitment(id, project.id) }
             if project.stage.takesDisbursements, !commitments.isEmpty {
                 view["disburseLink"] = FundPaths.newDisbursement(id, project.id)

@@ -14,6 +14,7 @@ enum FundPaths {
     static func stage(_ fundId: UUID, _ id: UUID) -> String { project(fundId, id) + "/stage" }
     static func newCommitment(_ fundId: UUID, _ id: UUID) -> String { project(fundId, id) + "/commitments/new" }
     static func newDisbursement(_ fundId: UUID, _ id: UUID) -> String { project(fundId, id) + "/disbursements/new" }
+    static func newDocument(_ fundId: UUID, _ id: UUID) -> String { project(fundId, id) + "/documents/new" }
     static func newRepayment(_ fundId: UUID, _ id: UUID) -> String { project(fundId, id) + "/repayments/new" }
     static func report(_ id: UUID, currency: String) -> String { fund(id) + "/report?currency=\(currency)" }
     /// The report as a file to download, `csv` or `json`.
