@@ -93,7 +93,7 @@ struct LineChart {
             #"<line x1="\#(Markup.number(left))" y1="\#(Markup.number(bottom))" x2="\#(Markup.number(width - 10))" y2="\#(Markup.number(bottom))" class="chart-axis" stroke="gray"/>"#
         )
         parts.append(
-            #"<text x="\#(Markup.number(left - 6))" y="\#(Markup.number(top + 4))" text-anchor="end" class="chart-value">\#(data.maximum)</text>"#
+            #"<text x="\#(Markup.number(left - 6))" y="\#(Markup.number(top + 4))" text-anchor="end" class="chart-value">\#(AmountText.grouped(data.text(data.maximum)))</text>"#
         )
         let points = (0..<count).map { point($0) }
         parts.append(
@@ -104,7 +104,7 @@ struct LineChart {
         for (index, (x, y)) in points.enumerated() {
             let value = series.values.indices.contains(index) ? series.values[index] : 0
             parts.append(
-                #"<circle cx="\#(Markup.number(x))" cy="\#(Markup.number(y))" r="3" fill="\#(BarChart.palette[0])"><title>\#(Markup.escape("\(data.categories[index]): \(value)"))</title></circle>"#
+                #"<circle cx="\#(Markup.number(x))" cy="\#(Markup.number(y))" r="3" fill="\#(BarChart.palette[0])"><title>\#(Markup.escape("\(data.categories[index]): \(AmountText.grouped(data.text(value)))\(data.unit)"))</title></circle>"#
             )
             if index % every == 0 || index == count - 1 {
                 parts.append(

@@ -24,6 +24,8 @@ struct CooperationFigures: Sendable {
         var agreementsInForce: [AgreementKind: Int] = [:]
         /// Committed and disbursed in EUR, by the contributors' side and the projects' side (`cn`, `eu`, `both`).
         var flows: [String: (committed: Decimal, disbursed: Decimal)] = [:]
+        /// Committed by all funds in each year, in EUR at the rate of each commitment's day.
+        var committedByYear: [Int: Decimal] = [:]
         /// Opportunities published per month, `YYYY-MM`.
         var published: [String: Int] = [:]
     }
@@ -74,6 +76,15 @@ struct CooperationFigures: Sendable {
             let table = try await rates.table()
             for fund in try await funds.funds(involving: everyone) {
                 guard let book = try await funds.book(of: fund.id) else { continue }
+                for commitment in book.commitments {
+                    let euros =
+                        commitment.amount.currency == .eur
+                        ? commitment.amount
+                        : commitment.inFundCurrency.converted.currency == .eur
+                            ? commitment.inFundCurrency.converted
+                            : try table.convert(commitment.amount, to: .eur, on: commitment.day).converted
+                    counts.committedByYear[commitment.day.year, default: 0] += euros.amount
+                }
                 let report = try FundReport(book: book, currency: .eur, rates: table, catalog: catalog)
                 for flow in report.flows {
                     let key = "\(flow.from.rawValue)>\(flow.to)"
@@ -117,10 +128,28 @@ struct DashboardCharts {
     let language: Language
     let text: (String) -> String
 
-    static let ids = ["organizations", "opportunities", "interests", "agreements", "fund-flows", "published"]
+    static let ids = [
+        "organizations", "opportunities", "interests", "agreements", "fund-flows", "commitments", "published",
+    ]
+
+    /// The charts drawn as a line over time rather than as bars.
+    static let timeSeries: Set<String> = ["commitments", "published"]
 
     var all: [ChartData] {
-        [organizations, opportunities, interests, agreements, fundFlows, published]
+        [organizations, opportunities, interests, agreements, fundFlows, commitments, published]
+    }
+
+    var commitments: ChartData {
+        let years = counts.committedByYear.keys.sorted()
+        let all = years.isEmpty ? [] : Array(years.first!...years.last!)
+        var chart = ChartData(
+            id: "commitments", title: text("dashboard_commitments"), categoryHeader: text("dashboard_year"),
+            categories: all.map(String.init),
+            series: [
+                ChartData.Series(name: text("fund_committed"), values: all.map { counts.committedByYear[$0] ?? 0 })
+            ])
+        chart.currency = .eur
+        return chart
     }
 
     func chart(_ id: String) -> ChartData? { all.first { $0.id == id } }

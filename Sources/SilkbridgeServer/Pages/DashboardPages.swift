@@ -28,7 +28,7 @@ struct DashboardPages: Sendable {
         let view: [String: Any] = [
             "charts": charts.all.map { chart -> [String: Any] in
                 let svg =
-                    chart.id == "published"
+                    DashboardCharts.timeSeries.contains(chart.id)
                     ? LineChart(data: chart, emptyText: empty).svg : BarChart(data: chart, emptyText: empty).svg
                 var values: [String: Any] = [
                     "id": chart.id, "title": chart.title, "svg": svg,
