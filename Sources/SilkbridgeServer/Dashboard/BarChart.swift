@@ -77,7 +77,8 @@ struct LineChart {
             parts.append("</svg>")
             return parts.joined(separator: "\n")
         }
-        let left = 40.0
+        // Room on the left for the largest value, written out (`11,269,202.88`).
+        let left = 100.0
         let bottom = height - 30
         let top = 15.0
         let maximum = NSDecimalNumber(decimal: data.maximum).doubleValue

@@ -170,7 +170,7 @@ struct DemoFund {
             countries: ["GR"], requested: ("8000000.00", "EUR"), stage: .committed,
             commitments: [
                 ("Jinji Lake Digital Ventures", "25000000.00", "CNY", "2023-05-22"),
-                ("Lux Meridian Digital Fund", "2000000.00", "EUR", "2023-05-24"),
+                ("Lux Meridian Digital Fund", "2000000.00", "EUR", "2025-02-10"),
             ]),
         Project(
             title: ("Green computing in Zhongwei", "中卫绿色算力中心"),
