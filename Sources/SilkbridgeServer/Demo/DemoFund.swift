@@ -3,7 +3,7 @@ import SilkbridgeCore
 
 /// The China–EU Digital Co-investment Fund, run by ChinaEU (whose owner is the demo user): five Chinese and
 /// European contributors with pledges in EUR and CNY, and twelve projects at every stage of the pipeline, with
-/// commitments in both currencies from 2019 to 2026 (so the ECB rates of many days apply), disbursements and
+/// commitments in both currencies from 2019 to 2025 (so the ECB rates of many days apply), disbursements and
 /// repayments. Loaded once, with the demo directory.
 struct DemoFund {
     let accounts: any AccountRepository
