@@ -15,16 +15,22 @@ struct FundAPIFixture {
     let chineseContributor: String
     let europeanContributor: String
     let projectId: String
+    /// The email of each account, to log in to the pages with the password `correct horse battery`.
+    var emails: [String: String] = [:]
 
     static func make(_ client: any TestClientProtocol) async throws -> FundAPIFixture {
-        let manager = try await client.signUp()
+        let emails = Dictionary(
+            uniqueKeysWithValues: ["manager", "chinese", "european", "outsider"].map {
+                ($0, "fund-\($0)-\(UUID().uuidString.prefix(8))@example.eu")
+            })
+        let manager = try await client.signUp(emails["manager"]!)
         let managing = try await client.createOrganization(token: manager, name: "ChinaEU", country: "BE")
-        let chinese = try await client.signUp()
+        let chinese = try await client.signUp(emails["chinese"]!)
         let cidf = try await client.createOrganization(
             token: chinese, name: "CIDF", country: "CN", extra: #","province":"CN-BJ""#)
-        let european = try await client.signUp()
+        let european = try await client.signUp(emails["european"]!)
         let bank = try await client.createOrganization(token: european, name: "Isar Bank", country: "DE")
-        let outsider = try await client.signUp()
+        let outsider = try await client.signUp(emails["outsider"]!)
 
         let fund = try await client.api(
             .post, "/api/v1/funds", token: manager,
@@ -59,7 +65,8 @@ struct FundAPIFixture {
         }
         return FundAPIFixture(
             manager: manager, chinese: chinese, european: european, outsider: outsider, fundId: fundId,
-            chineseContributor: chineseContributor, europeanContributor: europeanContributor, projectId: projectId)
+            chineseContributor: chineseContributor, europeanContributor: europeanContributor, projectId: projectId,
+            emails: emails)
     }
 
     func commit(_ client: any TestClientProtocol, _ amount: String, _ currency: String, day: String = "2026-10-31")

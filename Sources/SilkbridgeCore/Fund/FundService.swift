@@ -262,3 +262,9 @@ public struct FundService: Sendable {
 
     func title(_ fund: Fund) -> String { fund.name.best(for: .english) }
 }
+extension FundService {
+    /// The last day with reference rates, which forms offer when today has none yet.
+    public func lastRateDay() async throws -> CalendarDay? {
+        try await rates.table().lastDay
+    }
+}

@@ -75,6 +75,8 @@ public func buildApplication(
                 agreements: agreements, directory: directory, signatories: signatories
             ).load()
             logger.notice("demo keys registered and \(signed) agreements drafted or signed in the ledger")
+            let projects = try await DemoFund(accounts: database.accounts, directory: directory, funds: funds).load()
+            logger.notice("demo fund loaded with \(projects) projects")
         }
         let opportunities = try await DemoExchange(
             accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
@@ -117,6 +119,13 @@ public func buildApplication(
     MatchingPages(site: site, matching: matching, alerts: matchAlerts).addRoutes(to: router)
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
+    FundPages(site: site, funds: funds).addRoutes(to: router)
+    DashboardPages(
+        site: site,
+        figures: CooperationFigures(
+            directory: directory, exchange: exchange, interests: database.interests, agreements: database.agreements,
+            funds: database.funds, rates: rates, catalog: catalog)
+    ).addRoutes(to: router)
 
     var app = Application(
         router: router,

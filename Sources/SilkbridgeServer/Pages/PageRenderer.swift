@@ -21,6 +21,7 @@ struct PageRenderer: Sendable {
     static let pageTemplates = [
         "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
         "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff", "matches",
+        "funds", "fund", "fund-project", "fund-form", "fund-report", "dashboard",
     ]
 
     static func templatesFolder() throws -> URL {
