@@ -70,6 +70,25 @@ import Testing
         #expect(diagram(5, 0).components(separatedBy: "<path").count - 1 == 1)
     }
 
+    @Test func theCountryLinkDiagramDrawsAPairAsThickAsItsCount() {
+        func diagram(_ links: [CountryLinkDiagram.Link]) -> String {
+            CountryLinkDiagram(id: "links", title: "Links", links: links, emptyText: "None").svg
+        }
+        #expect(diagram([]).contains("None"))
+        let two = diagram([
+            .init(china: "China", europe: "Germany", count: 10), .init(china: "China", europe: "Italy", count: 1),
+        ])
+        #expect(two.components(separatedBy: "<path").count - 1 == 2)
+        #expect(two.contains(#"stroke-width="14""#))
+        #expect(two.contains(#"stroke-width="1.5""#))
+        #expect(two.contains("China – Germany: 10"))
+        // Every pair of 3 × 27 countries, each name once in its column.
+        let many = (0..<81).map { CountryLinkDiagram.Link(china: "C\($0 % 3)", europe: "E\($0 / 3)", count: $0 + 1) }
+        let large = diagram(many)
+        #expect(large.components(separatedBy: "<path").count - 1 == 81)
+        #expect(large.components(separatedBy: ">E26</text>").count - 1 == 1)
+    }
+
     @Test func monthsFillTheGaps() {
         #expect(
             CooperationFigures.months(from: "2025-11", to: "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"])
@@ -117,6 +136,10 @@ import Testing
             #expect(years.text.hasPrefix("Year,Committed\r\n2019,"))
             #expect(years.text.contains("\r\n2022,"))
             #expect(years.text.contains("\r\n2025,2000000.00\r\n"))
+            // The demo's cross-border interests link Chinese and European countries.
+            #expect(page.text.contains(#"class="chart link-diagram""#))
+            let links = try await english.get("/dashboard/country-links.csv")
+            #expect(links.text.hasPrefix("Countries,Cross-border interests\r\nChina – "))
             let organizations = try await english.get("/dashboard/organizations.csv")
             #expect(organizations.text.hasPrefix("Area,China,European Union\r\n"))
         }

@@ -28,17 +28,21 @@ struct CooperationFigures: Sendable {
         var committedByYear: [Int: Decimal] = [:]
         /// Opportunities published per month, `YYYY-MM`.
         var published: [String: Int] = [:]
+        /// Cross-border interests by the pair of countries, the Chinese side's first: `CN>DE`.
+        var countryLinks: [String: Int] = [:]
     }
 
     func counts(now: Date = Date()) async throws -> Counts {
         var counts = Counts()
         var sides: [UUID: Side] = [:]
+        var countries: [UUID: String] = [:]
         var cursor: String?
         repeat {
             let page = try await directory.list(
                 OrganizationFilter(), page: try Paging(limit: Paging.maximumLimit, cursor: cursor))
             for organization in page.items {
                 sides[organization.id] = organization.side
+                countries[organization.id] = organization.country
                 for area in organization.areas {
                     counts.organizations[organization.side, default: [:]][area, default: 0] += 1
                 }
@@ -67,6 +71,12 @@ struct CooperationFigures: Sendable {
                     owner != sender
                 else { continue }
                 counts.funnel[0] += 1
+                if let ownerCountry = countries[interest.ownerOrganizationId],
+                    let senderCountry = countries[interest.senderOrganizationId]
+                {
+                    let pair = owner == .china ? (ownerCountry, senderCountry) : (senderCountry, ownerCountry)
+                    counts.countryLinks["\(pair.0)>\(pair.1)", default: 0] += 1
+                }
                 if interest.state == .accepted { counts.funnel[1] += 1 }
                 for (index, stage) in PipelineStage.allCases.enumerated()
                 where (interest.stage.map { $0 >= stage } ?? false) {
@@ -129,14 +139,15 @@ struct DashboardCharts {
     let text: (String) -> String
 
     static let ids = [
-        "organizations", "opportunities", "interests", "agreements", "fund-flows", "commitments", "published",
+        "organizations", "opportunities", "interests", "country-links", "agreements", "fund-flows", "commitments",
+        "published",
     ]
 
     /// The charts drawn as a line over time rather than as bars.
     static let timeSeries: Set<String> = ["commitments", "published"]
 
     var all: [ChartData] {
-        [organizations, opportunities, interests, agreements, fundFlows, commitments, published]
+        [organizations, opportunities, interests, countryLinks, agreements, fundFlows, commitments, published]
     }
 
     var commitments: ChartData {
@@ -180,6 +191,33 @@ struct DashboardCharts {
             series: [
                 ChartData.Series(name: text("dashboard_interests_series"), values: counts.funnel.map { Decimal($0) })
             ])
+    }
+
+    /// The country pairs, most linked first, as "China – Germany".
+    private var pairs: [(key: String, china: String, europe: String, count: Int)] {
+        counts.countryLinks.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { key, count in
+            let codes = key.split(separator: ">").map(String.init)
+            let name = { (code: String) in self.catalog.country(code)?.name.best(for: self.language) ?? code }
+            return (key, name(codes[0]), name(codes[1]), count)
+        }
+    }
+
+    var countryLinks: ChartData {
+        let pairs = self.pairs
+        return ChartData(
+            id: "country-links", title: text("dashboard_country_links"), categoryHeader: text("dashboard_country_pair"),
+            categories: pairs.map { "\($0.china) – \($0.europe)" },
+            series: [
+                ChartData.Series(name: text("dashboard_interests_series"), values: pairs.map { Decimal($0.count) })
+            ])
+    }
+
+    /// The same pairs drawn as links between the two sides' countries.
+    func countryDiagram(empty: String) -> CountryLinkDiagram {
+        CountryLinkDiagram(
+            id: "country-link-diagram", title: text("dashboard_country_links"),
+            links: pairs.map { CountryLinkDiagram.Link(china: $0.china, europe: $0.europe, count: $0.count) },
+            emptyText: empty)
     }
 
     var agreements: ChartData {

@@ -41,6 +41,7 @@ struct DashboardPages: Sendable {
                     "csvLink": "\(Self.path)/\(chart.id).csv?lang=\(lang)",
                 ]
                 if chart.id == "fund-flows" { values["diagram"] = charts.flowDiagram(empty: empty).svg }
+                if chart.id == "country-links" { values["diagram"] = charts.countryDiagram(empty: empty).svg }
                 return values
             }
         ]
