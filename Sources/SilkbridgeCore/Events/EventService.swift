@@ -253,7 +253,7 @@ public struct EventService: Sendable {
     }
 
     /// "Anna Weber (Isar Energy)" for every registration of the event.
-    func names(of eventId: UUID) async throws -> [UUID: String] {
+    public func names(of eventId: UUID) async throws -> [UUID: String] {
         var organizations: [UUID: String] = [:]
         var names: [UUID: String] = [:]
         for registration in try await repository.registrations(of: eventId) {
