@@ -102,6 +102,12 @@ import Testing
             #expect(
                 try await client.api(.get, "/api/v1/events/\(id)/participants", token: europe.token).status
                     == .conflict)
+            let waiting = try await client.api(.get, "/api/v1/events/\(id)/my-registration", token: china.token)
+            #expect(try waiting.json()["id"] as? String == li)
+            #expect(try waiting.json()["status"] as? String == "pending")
+            #expect(
+                try await client.api(.get, "/api/v1/events/\(id)/my-registration", token: organiser.token).status
+                    == .notFound)
             for registration in registrations {
                 let approved = try await client.api(
                     .post, "/api/v1/events/\(id)/registrations/\(registration)/approve", token: organiser.token)

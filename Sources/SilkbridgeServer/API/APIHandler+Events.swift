@@ -68,6 +68,14 @@ extension APIHandler {
         return .created(.init(body: .json(.init(registration))))
     }
 
+    func getMyRegistration(_ input: Operations.GetMyRegistration.Input) async throws
+        -> Operations.GetMyRegistration.Output
+    {
+        let registration = try await events.myRegistration(
+            for: try eventId(input.path.eventId), by: try requireAccount())
+        return .ok(.init(body: .json(.init(registration))))
+    }
+
     func approveRegistration(_ input: Operations.ApproveRegistration.Input) async throws
         -> Operations.ApproveRegistration.Output
     {
