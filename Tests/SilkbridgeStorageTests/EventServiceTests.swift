@@ -143,4 +143,38 @@ import Testing
             #expect(again.meetings.count == 1, "the schedule puts the weightier meeting first and frees the other")
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func simultaneousRequestsForTheSamePairMakeOneRequest(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let world = try await world(db)
+            let service = world.service
+            var ids: [UUID] = []
+            for (account, organization) in world.people {
+                ids.append(
+                    try await service.register(
+                        for: world.event.id, organizationId: organization, RegistrationInput(), by: account,
+                        now: Self.now + Self.day
+                    ).id)
+            }
+            let (anna, invitee) = (world.people[0].0, ids[1])
+            let made = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await service.requestMeeting(
+                                at: world.event.id, MeetingRequestInput(inviteeId: invitee, priority: 2), by: anna,
+                                now: Self.now + Self.day)
+                            return true
+                        } catch EventError.duplicateRequest {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(made == 1)
+            #expect(try await db.events.requests(of: world.event.id).count == 1)
+        }
+    }
 }

@@ -9,6 +9,7 @@ public struct EventService: Sendable {
     let directory: DirectoryService
     let catalog: ReferenceCatalog
     let scheduling: EventScheduling
+    let gate = EventGate()
 
     public init(
         repository: any EventRepository, directory: DirectoryService, catalog: ReferenceCatalog,
@@ -98,11 +99,15 @@ public struct EventService: Sendable {
             displayName: account.displayName, availableSessions: Set(event.sessions.indices), wants: LocalizedText(),
             status: event.approvalRequired ? .pending : .approved, createdAt: now)
         let registration = try RegistrationValidator(event: event).apply(input, to: base)
-        let existing = try await repository.registrations(of: event.id)
-        if existing.contains(where: { $0.accountId == account.id }) { throw EventError.alreadyRegistered }
-        if !event.approvalRequired, existing.filter(\.isApproved).count >= event.capacity { throw EventError.eventFull }
-        guard try await repository.insert(registration) else { throw EventError.alreadyRegistered }
-        return registration
+        return try await gate.run(event.id) {
+            let existing = try await repository.registrations(of: event.id)
+            if existing.contains(where: { $0.accountId == account.id }) { throw EventError.alreadyRegistered }
+            if !event.approvalRequired, existing.filter(\.isApproved).count >= event.capacity {
+                throw EventError.eventFull
+            }
+            guard try await repository.insert(registration) else { throw EventError.alreadyRegistered }
+            return registration
+        }
     }
 
     /// Every registration of the event with its status; the organisers only.
@@ -124,17 +129,19 @@ public struct EventService: Sendable {
         _ registrationId: UUID, of eventId: UUID, approve: Bool, by account: Account, now: Date = Date()
     ) async throws -> Registration {
         let event = try await organizedEvent(eventId, by: account, role: .admin)
-        let all = try await repository.registrations(of: event.id)
-        guard var registration = all.first(where: { $0.id == registrationId }) else {
-            throw EventError.registrationNotFound
+        return try await gate.run(event.id) {
+            let all = try await repository.registrations(of: event.id)
+            guard var registration = all.first(where: { $0.id == registrationId }) else {
+                throw EventError.registrationNotFound
+            }
+            if approve, !registration.isApproved, all.filter(\.isApproved).count >= event.capacity {
+                throw EventError.eventFull
+            }
+            registration.status = approve ? .approved : .declined
+            registration.updatedAt = now
+            try await repository.update(registration)
+            return registration
         }
-        if approve, !registration.isApproved, all.filter(\.isApproved).count >= event.capacity {
-            throw EventError.eventFull
-        }
-        registration.status = approve ? .approved : .declined
-        registration.updatedAt = now
-        try await repository.update(registration)
-        return registration
     }
 
     /// An organiser marks a participant as not having come (or takes the mark back); the next schedule frees
@@ -179,11 +186,13 @@ public struct EventService: Sendable {
                 FieldIssue("inviteeId", Message("is not a participant of this event.", "不是该活动的参会者。"))
             ])
         }
-        let request = try MeetingRequestValidator(event: event).validate(
-            input, requester: requester, invitee: invitee, existing: try await repository.requests(of: event.id),
-            id: UUID(), now: now)
-        try await repository.insert(request)
-        return request
+        return try await gate.run(event.id) {
+            let request = try MeetingRequestValidator(event: event).validate(
+                input, requester: requester, invitee: invitee, existing: try await repository.requests(of: event.id),
+                id: UUID(), now: now)
+            try await repository.insert(request)
+            return request
+        }
     }
 
     /// The invitee accepts or declines a request.
