@@ -46,6 +46,8 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public var requestCap: Int
     /// When unanswered meeting requests expire and the schedule can be made.
     public var requestDeadline: Date
+    /// When the organisers made the event public; drafts are seen by the organisers only.
+    public var publishedAt: Date?
     public let createdAt: Date
     public var updatedAt: Date
 
@@ -72,6 +74,8 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.createdAt = createdAt
         updatedAt = createdAt
     }
+
+    public var isPublished: Bool { publishedAt != nil }
 
     /// The days the event runs on, each once, in order.
     public var days: [EventDay] { Array(Set(sessions.map(\.day))).sorted() }

@@ -5,6 +5,7 @@ public enum EventError: DomainError, Equatable {
     case eventNotFound
     case registrationNotFound
     case requestNotFound
+    case scheduleNotFound
     case notOrganizer
     case registrationClosed
     case eventFull
@@ -21,7 +22,7 @@ public enum EventError: DomainError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .eventNotFound, .registrationNotFound, .requestNotFound: .notFound
+        case .eventNotFound, .registrationNotFound, .requestNotFound, .scheduleNotFound: .notFound
         case .notOrganizer, .notInvitee: .forbidden
         case .registrationClosed, .eventFull, .alreadyRegistered, .duplicateRequest, .requestCapReached,
             .requestDeadlinePassed, .alreadyAnswered, .notApproved:
@@ -39,6 +40,8 @@ public enum EventError: DomainError, Equatable {
             Message("No registration with this id at this event.", "该活动中没有此编号的报名。")
         case .requestNotFound:
             Message("No meeting request with this id that you may see.", "没有此编号的会谈请求，或您无权查看。")
+        case .scheduleNotFound:
+            Message("This event has no schedule yet.", "该活动尚未生成日程。")
         case .notOrganizer:
             Message("Only members of the organising organisation may do this.", "只有主办机构的成员才能执行此操作。")
         case .registrationClosed:

@@ -19,6 +19,7 @@ struct APIHandler: APIProtocol {
     let matching: MatchingService
     let matchAlerts: MatchAlertService
     let funds: FundService
+    let events: EventService
 
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {

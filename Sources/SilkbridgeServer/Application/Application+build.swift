@@ -104,7 +104,8 @@ public func buildApplication(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
-        matching: matching, matchAlerts: matchAlerts, funds: funds
+        matching: matching, matchAlerts: matchAlerts, funds: funds,
+        events: EventService(repository: database.events, directory: directory, catalog: catalog)
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
