@@ -22,6 +22,14 @@ public struct EventDay: Sendable, Hashable, Codable, Comparable, CustomStringCon
         guard isValid else { return nil }
     }
 
+    /// The day that `date` falls on in `timeZone`.
+    public init(containing date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
     public var isValid: Bool {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
         let calendar = Calendar(identifier: .gregorian)

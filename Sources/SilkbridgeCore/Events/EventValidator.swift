@@ -1,11 +1,11 @@
 import Foundation
 
 /// Applies an organiser's input to an event (a blank one when creating) and checks every rule.
-struct EventValidator {
+public struct EventValidator {
     static let maxTitleLength = 200
     static let maxDescriptionLength = 8000
     static let maxThemes = 9
-    static let maxSessions = 20
+    public static let maxSessions = 20
     static let maxSlots = 256
     static let slotMinutes = 5...240
     static let slotsPerSession = 1...64

@@ -63,6 +63,7 @@ public func buildApplication(
     if pendingCommitments > 0 {
         logger.notice("fund commitments recorded in the ledger after a stop: \(pendingCommitments)")
     }
+    let events = EventService(repository: database.events, directory: directory, catalog: catalog)
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
@@ -83,6 +84,13 @@ public func buildApplication(
             catalog: catalog, logger: logger
         ).load()
         if opportunities > 0 { logger.notice("demo data loaded: \(opportunities) opportunities") }
+        let (roundtable, brokerage) = try await DemoEvents(
+            accounts: database.accounts, directory: directory, events: events, agreements: agreements,
+            passwords: passwords, catalog: catalog
+        ).load()
+        if roundtable + brokerage > 0 {
+            logger.notice("demo events loaded: a roundtable of \(roundtable) and a brokerage event of \(brokerage)")
+        }
     }
     let renderer = try await PageRenderer.load()
 
@@ -105,7 +113,7 @@ public func buildApplication(
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
-        events: EventService(repository: database.events, directory: directory, catalog: catalog)
+        events: events
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
@@ -121,6 +129,7 @@ public func buildApplication(
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
     FundPages(site: site, funds: funds).addRoutes(to: router)
+    EventPages(site: site, events: events, matching: matching).addRoutes(to: router)
     DashboardPages(
         site: site,
         figures: CooperationFigures(

@@ -2,60 +2,16 @@ import Foundation
 import Hummingbird
 import SilkbridgeCore
 
-/// One input of a fund form, with what was typed and the messages of the fields it answers for.
-struct FundField {
-    enum Kind: String {
-        case text, date, select, multiple, textarea
-    }
-
-    let name: String
-    let label: String
-    var kind: Kind = .text
-    var value = ""
-    var options: [Option] = []
-    var chinese = false
-    var hint = ""
-    /// The fields of the use case whose messages show here: `pledge.amount` arrives as `pledge_amount`, and
-    /// `countries[1]` under `countries`.
-    var errorKeys: [String] = []
-
-    func dictionary(errors: [String: String]) -> [String: Any] {
-        let keys = [name] + errorKeys
-        let messages = errors.filter { key, _ in
-            keys.contains { key == $0 || key.hasPrefix($0 + "[") }
-        }.sorted { $0.key < $1.key }.map(\.value)
-        var result: [String: Any] = [
-            "name": name, "label": label, "value": value, "options": options, "isChinese": chinese,
-            "isSelect": kind == .select || kind == .multiple, "isMultiple": kind == .multiple,
-            "isTextarea": kind == .textarea, "isInput": kind == .text || kind == .date,
-            "type": kind == .date ? "date" : "text",
-        ]
-        if !hint.isEmpty { result["hint"] = hint }
-        if !messages.isEmpty { result["error"] = messages.joined(separator: " ") }
-        return result
-    }
-}
-
-/// A fund form: its fields, where it posts and where it came from.
-struct FundForm {
-    let title: String
-    let action: String
-    let back: String
-    let submit: String
-    var intro = ""
-    var fields: [FundField]
-}
-
 extension FundPages {
     func addFormRoutes(to router: Router<AppRequestContext>) {
-        addForm(to: router, FundPaths.newFund, build: newFundForm) { form, account, _ in
+        site.addForm(to: router, FundPaths.newFund, build: newFundForm) { form, account, _ in
             let fund = try await funds.create(
                 NewFund(
                     name: form.localized("name"), reportingCurrency: form["reportingCurrency"] ?? "",
                     managerOrganizationId: uuid(form, "managerOrganizationId")), by: account)
             return FundPaths.fund(fund.id)
         }
-        addForm(to: router, "/funds/:id/contributors/new", build: contributorForm) { form, account, context in
+        site.addForm(to: router, "/funds/:id/contributors/new", build: contributorForm) { form, account, context in
             let id = try fundID(context)
             _ = try await funds.addContributor(
                 id,
@@ -64,7 +20,7 @@ extension FundPages {
                     pledgedOn: form.text("pledgedOn")), by: account)
             return FundPaths.fund(id)
         }
-        addForm(to: router, "/funds/:id/projects/new", build: projectForm) { form, account, context in
+        site.addForm(to: router, "/funds/:id/projects/new", build: projectForm) { form, account, context in
             let id = try fundID(context)
             let project = try await funds.addProject(
                 id,
@@ -75,7 +31,7 @@ extension FundPages {
                 by: account)
             return FundPaths.project(id, project.id)
         }
-        addForm(to: router, "/funds/:id/projects/:project/stage", build: stageForm) { form, account, context in
+        site.addForm(to: router, "/funds/:id/projects/:project/stage", build: stageForm) { form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
             _ = try await funds.changeStage(
@@ -83,7 +39,7 @@ extension FundPages {
                 reason: form["reason"], by: account)
             return FundPaths.project(id, project)
         }
-        addForm(to: router, "/funds/:id/projects/:project/commitments/new", build: commitmentForm) {
+        site.addForm(to: router, "/funds/:id/projects/:project/commitments/new", build: commitmentForm) {
             form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
@@ -94,7 +50,7 @@ extension FundPages {
                     day: form["day"] ?? "", conditions: form["conditions"] ?? ""), by: account)
             return FundPaths.project(id, project)
         }
-        addForm(to: router, "/funds/:id/projects/:project/documents/new", build: documentForm) {
+        site.addForm(to: router, "/funds/:id/projects/:project/documents/new", build: documentForm) {
             form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
@@ -103,7 +59,7 @@ extension FundPages {
             return FundPaths.project(id, project)
         }
         for kind in CashFlowKind.allCases {
-            addForm(to: router, "/funds/:id/projects/:project/\(kind.rawValue)s/new", build: flowForm(kind)) {
+            site.addForm(to: router, "/funds/:id/projects/:project/\(kind.rawValue)s/new", build: flowForm(kind)) {
                 form, account, context in
                 let id = try fundID(context)
                 let project = try projectID(context)
@@ -115,50 +71,6 @@ extension FundPages {
                 return FundPaths.project(id, project)
             }
         }
-    }
-
-    typealias FormBuilder = @Sendable (AppRequestContext, Account, FormData?) async throws -> FundForm
-
-    /// A form page and its submission: on a refusal the form comes back with each message next to its field
-    /// and what was typed kept; a fund or project the person may not see stays a 404.
-    private func addForm(
-        to router: Router<AppRequestContext>, _ path: String, build: @escaping FormBuilder,
-        submit: @escaping @Sendable (FormData, Account, AppRequestContext) async throws -> String
-    ) {
-        router.get(RouterPath(path)) { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            let form = try await build(context, try context.requireAccount(), nil)
-            return render(form, errors: nil, request: request, context: context)
-        }
-        router.post(RouterPath(path)) { request, context in
-            let account = try context.requireAccount()
-            let data = try await FormData(request: request, context: context)
-            do {
-                return PageRenderer.redirect(to: try await submit(data, account, context))
-            } catch let error as any DomainError
-                where [.invalid, .conflict, .forbidden].contains(error.kind)
-            {
-                let form = try await build(context, account, data)
-                return render(
-                    form, errors: FormErrors(error, language: context.language, values: [:]), request: request,
-                    context: context,
-                    status: error.kind == .conflict ? .conflict : error.kind == .forbidden ? .forbidden : .badRequest)
-            }
-        }
-    }
-
-    private func render(
-        _ form: FundForm, errors: FormErrors?, request: Request, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        var view: [String: Any] = [
-            "action": form.action, "back": form.back, "submit": form.submit,
-            "fields": form.fields.map { $0.dictionary(errors: errors?.fieldErrors ?? [:]) },
-        ]
-        if !form.intro.isEmpty { view["intro"] = form.intro }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
-        return renderer.render(
-            "fund-form", title: form.title, view: view, request: request, context: context, status: status)
     }
 
     /// Today, or the last day with reference rates when today has none yet: a form should open on a day it accepts.
@@ -189,11 +101,11 @@ extension FundPages {
     private func text(_ key: String, _ context: AppRequestContext) -> String { site.text(key, context) }
 
     private func currencyField(_ name: String, _ form: FormData?, _ context: AppRequestContext, default code: String)
-        -> FundField
+        -> FormField
     {
         let chosen = form?["\(name)_currency"] ?? code
         let codes = ["EUR", "CNY"] + (["EUR", "CNY"].contains(chosen) || chosen.isEmpty ? [] : [chosen])
-        return FundField(
+        return FormField(
             name: "\(name)_currency", label: text("fund_field_currency", context), kind: .select,
             options: codes.map { Option(value: $0, label: $0, selected: $0 == chosen) })
     }
@@ -208,126 +120,126 @@ extension FundPages {
         }.sorted { $0.label < $1.label }
     }
 
-    private func newFundForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput) async throws
-        -> FundForm
+    private func newFundForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?) async throws
+        -> PageForm
     {
         let language = context.language
         let mine = try await site.directory.memberships(of: account)
             .filter { !$0.1.isPending && $0.1.role >= Fund.managerRole }.map(\.0)
         let chosen = form?["managerOrganizationId"]
         let currency = form?["reportingCurrency"] ?? "EUR"
-        return FundForm(
+        return PageForm(
             title: text("fund_new_title", context), action: FundPaths.newFund, back: FundPaths.list,
             submit: text("fund_create", context), intro: text("fund_new_intro", context),
             fields: [
-                FundField(
+                FormField(
                     name: "name_en", label: text("fund_field_name", context) + " · " + text("in_english", context),
                     value: form?["name_en"] ?? "", errorKeys: ["name"]),
-                FundField(
+                FormField(
                     name: "name_zh", label: text("fund_field_name", context) + " · " + text("in_chinese", context),
                     value: form?["name_zh"] ?? "", chinese: true),
-                FundField(
+                FormField(
                     name: "managerOrganizationId", label: text("fund_field_manager", context), kind: .select,
                     options: mine.map {
                         let id = $0.id.uuidString.lowercased()
                         return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
                     }),
-                FundField(
+                FormField(
                     name: "reportingCurrency", label: text("fund_field_reporting_currency", context), kind: .select,
                     options: ["EUR", "CNY"].map { Option(value: $0, label: $0, selected: $0 == currency) }),
             ])
     }
 
-    private func contributorForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput)
-        async throws -> FundForm
+    private func contributorForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?)
+        async throws -> PageForm
     {
         let day = try await defaultDay()
         let book = try await managedBook(context, account)
         let id = book.fund.id
-        return FundForm(
+        return PageForm(
             title: text("fund_add_contributor", context), action: FundPaths.newContributor(id),
             back: FundPaths.fund(id), submit: text("fund_add_contributor", context),
             intro: book.fund.name.best(for: context.language),
             fields: [
-                FundField(
+                FormField(
                     name: "organizationId", label: text("fund_field_organization", context), kind: .select,
                     options: try await organizations([form?["organizationId"] ?? ""], context.language)),
-                FundField(
+                FormField(
                     name: "pledge_amount", label: text("fund_field_pledge", context),
                     value: form?["pledge_amount"] ?? "", hint: text("fund_amount_hint", context)),
                 currencyField("pledge", form, context, default: book.fund.reportingCurrency.code),
-                FundField(
+                FormField(
                     name: "pledgedOn", label: text("fund_field_pledged_on", context), kind: .date,
                     value: form?["pledgedOn"] ?? day),
             ])
     }
 
-    private func projectForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput) async throws
-        -> FundForm
+    private func projectForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?) async throws
+        -> PageForm
     {
         let book = try await managedBook(context, account)
         let id = book.fund.id
         let language = context.language
-        return FundForm(
+        return PageForm(
             title: text("fund_add_project", context), action: FundPaths.newProject(id), back: FundPaths.fund(id),
             submit: text("fund_add_project", context), intro: book.fund.name.best(for: language),
             fields: [
-                FundField(
+                FormField(
                     name: "title_en", label: text("fund_field_title", context) + " · " + text("in_english", context),
                     value: form?["title_en"] ?? "", errorKeys: ["title"]),
-                FundField(
+                FormField(
                     name: "title_zh", label: text("fund_field_title", context) + " · " + text("in_chinese", context),
                     value: form?["title_zh"] ?? "", chinese: true),
-                FundField(
+                FormField(
                     name: "description_en",
                     label: text("fund_field_description", context) + " · " + text("in_english", context),
                     kind: .textarea, value: form?["description_en"] ?? ""),
-                FundField(
+                FormField(
                     name: "description_zh",
                     label: text("fund_field_description", context) + " · " + text("in_chinese", context),
                     kind: .textarea, value: form?["description_zh"] ?? "", chinese: true),
-                FundField(
+                FormField(
                     name: "sponsorIds", label: text("fund_field_sponsors", context), kind: .multiple,
                     options: try await organizations(form?.all("sponsorIds") ?? [], language)),
-                FundField(
+                FormField(
                     name: "area", label: text("fund_field_area", context), kind: .select,
                     options: site.areaOptions(selected: [form?["area"] ?? ""], language)),
-                FundField(
+                FormField(
                     name: "countries", label: text("fund_field_countries", context), kind: .multiple,
                     options: site.countryOptions(selected: form?.all("countries") ?? [], language)),
-                FundField(
+                FormField(
                     name: "requested_amount", label: text("fund_field_requested", context),
                     value: form?["requested_amount"] ?? "", hint: text("fund_amount_hint", context)),
                 currencyField("requested", form, context, default: book.fund.reportingCurrency.code),
             ])
     }
 
-    private func stageForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput) async throws
-        -> FundForm
+    private func stageForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?) async throws
+        -> PageForm
     {
         let book = try await managedBook(context, account)
         let project = try book.project(try projectID(context))
         let language = context.language
         let choices = [project.stage.next].compactMap { $0 } + (project.stage.mayBeRejected ? [.rejected] : [])
         let chosen = form?["stage"] ?? choices.first?.rawValue ?? ""
-        return FundForm(
+        return PageForm(
             title: text("fund_change_stage", context), action: FundPaths.stage(book.fund.id, project.id),
             back: FundPaths.project(book.fund.id, project.id), submit: text("fund_change_stage", context),
             intro: "\(project.title.best(for: language)) · \(project.stage.label.text(in: language))",
             fields: [
-                FundField(
+                FormField(
                     name: "stage", label: text("fund_field_stage", context), kind: .select,
                     options: choices.map {
                         Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0.rawValue == chosen)
                     }),
-                FundField(
+                FormField(
                     name: "reason", label: text("fund_field_reason", context), kind: .textarea,
                     value: form?["reason"] ?? ""),
             ])
     }
 
-    private func commitmentForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput)
-        async throws -> FundForm
+    private func commitmentForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?)
+        async throws -> PageForm
     {
         let day = try await defaultDay()
         let book = try await managedBook(context, account)
@@ -343,45 +255,45 @@ extension FundPages {
                     label: "\(contributor.name.best(for: language)) · \(text("fund_remaining", context)) \(remaining)",
                     selected: id == form?["contributorId"]))
         }
-        return FundForm(
+        return PageForm(
             title: text("fund_add_commitment", context), action: FundPaths.newCommitment(book.fund.id, project.id),
             back: FundPaths.project(book.fund.id, project.id), submit: text("fund_add_commitment", context),
             intro: "\(project.title.best(for: language)) · \(text("fund_rate_note", context))",
             fields: [
-                FundField(
+                FormField(
                     name: "contributorId", label: text("fund_field_contributor", context), kind: .select,
                     options: contributors),
-                FundField(
+                FormField(
                     name: "amount_amount", label: text("fund_field_amount", context),
                     value: form?["amount_amount"] ?? "", hint: text("fund_amount_hint", context), errorKeys: ["amount"]),
                 currencyField("amount", form, context, default: book.fund.reportingCurrency.code),
-                FundField(
+                FormField(
                     name: "day", label: text("fund_field_day", context), kind: .date,
                     value: form?["day"] ?? day),
-                FundField(
+                FormField(
                     name: "conditions", label: text("fund_field_conditions", context), kind: .textarea,
                     value: form?["conditions"] ?? ""),
             ])
     }
 
-    private func documentForm(_ context: AppRequestContext, _ account: Account, _ form: FundFormInput)
-        async throws -> FundForm
+    private func documentForm(_ context: AppRequestContext, _ account: Account, _ form: FormData?)
+        async throws -> PageForm
     {
         let book = try await managedBook(context, account)
         let project = try book.project(try projectID(context))
-        return FundForm(
+        return PageForm(
             title: text("fund_add_document", context), action: FundPaths.newDocument(book.fund.id, project.id),
             back: FundPaths.project(book.fund.id, project.id), submit: text("fund_add_document", context),
             intro: "\(project.title.best(for: context.language)) · \(text("fund_document_hint", context))",
             fields: [
-                FundField(name: "name", label: text("fund_field_document_name", context), value: form?["name"] ?? ""),
-                FundField(
+                FormField(name: "name", label: text("fund_field_document_name", context), value: form?["name"] ?? ""),
+                FormField(
                     name: "sha256", label: "SHA-256", value: form?["sha256"] ?? "",
                     hint: "sha256sum FILE · shasum -a 256 FILE"),
             ])
     }
 
-    private func flowForm(_ kind: CashFlowKind) -> FormBuilder {
+    private func flowForm(_ kind: CashFlowKind) -> SitePages.FormBuilder {
         { context, account, form in
             let day = try await defaultDay()
             let book = try await managedBook(context, account)
@@ -392,11 +304,11 @@ extension FundPages {
                 "/funds/\(book.fund.id.uuidString.lowercased())/projects/"
                 + "\(project.id.uuidString.lowercased())/\(kind.rawValue)s/new"
             let title = text(kind == .disbursement ? "fund_add_disbursement" : "fund_add_repayment", context)
-            return FundForm(
+            return PageForm(
                 title: title, action: path, back: FundPaths.project(book.fund.id, project.id), submit: title,
                 intro: "\(project.title.best(for: language)) · \(text("fund_rate_note", context))",
                 fields: [
-                    FundField(
+                    FormField(
                         name: "commitmentId", label: text("fund_field_commitment", context), kind: .select,
                         options: commitments.map { commitment in
                             let id = commitment.id.uuidString.lowercased()
@@ -407,22 +319,21 @@ extension FundPages {
                                     + commitment.day.description,
                                 selected: id == form?["commitmentId"])
                         }),
-                    FundField(
+                    FormField(
                         name: "amount_amount", label: text("fund_field_amount", context),
                         value: form?["amount_amount"] ?? "", hint: text("fund_flow_amount_hint", context),
                         errorKeys: ["amount"]),
                     currencyField(
                         "amount", form, context,
                         default: commitments.first?.amount.currency.code ?? book.fund.reportingCurrency.code),
-                    FundField(
+                    FormField(
                         name: "day", label: text("fund_field_day", context), kind: .date,
                         value: form?["day"] ?? day),
-                    FundField(
+                    FormField(
                         name: "note", label: text("fund_field_note", context), kind: .textarea,
                         value: form?["note"] ?? ""),
                 ])
         }
     }
 
-    typealias FundFormInput = FormData?
 }

@@ -21,7 +21,8 @@ struct PageRenderer: Sendable {
     static let pageTemplates = [
         "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
         "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff", "matches",
-        "funds", "fund", "fund-project", "fund-form", "fund-report", "dashboard",
+        "form", "funds", "fund", "fund-project", "fund-report", "dashboard",
+        "events", "event", "event-participants", "event-requests", "event-agenda", "event-plan",
     ]
 
     static func templatesFolder() throws -> URL {

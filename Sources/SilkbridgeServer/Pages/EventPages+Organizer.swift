@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension EventPages {
+    func addOrganizerRoutes(to router: Router<AppRequestContext>) {
+        for approve in [true, false] {
+            router.post("/events/:id/registrations/:registration/\(approve ? "approve" : "decline")") {
+                request, context in
+                let (id, registration, _) = try await registrationAction(request, context)
+                _ = try await events.decide(registration, of: id, approve: approve, by: try context.requireAccount())
+                return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")
+            }
+        }
+        router.post("/events/:id/registrations/:registration/no-show") { request, context in
+            let (id, registration, form) = try await registrationAction(request, context)
+            _ = try await events.markNoShow(
+                registration, of: id, noShow: form["noShow"] != "false", by: try context.requireAccount())
+            return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")
+        }
+        router.post("/events/:id/schedule") { request, context in
+            let id = try eventID(context)
+            _ = try await FormData(request: request, context: context)
+            _ = try await events.runSchedule(id, by: try context.requireAccount())
+            return PageRenderer.redirect(to: EventPaths.plan(id))
+        }
+        router.get("/events/:id/plan") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await planPage(request, context)
+        }
+        router.get("/events/:id/plan.ics") { request, context in
+            let account = try context.requireAccount()
+            let id = try eventID(context)
+            let event = try await events.event(id: id, viewer: account)
+            let (schedule, names) = try await events.eventAgenda(of: id, by: account)
+            let calendar = EventAgenda(event: event, schedule: schedule, names: names, language: context.language)
+            return calendarFile(calendar.ics(for: nil, stamp: Date()), name: "meetings")
+        }
+    }
+
+    /// The event and registration an organiser's button acts on, after the form's CSRF check.
+    private func registrationAction(_ request: Request, _ context: AppRequestContext) async throws
+        -> (UUID, UUID, FormData)
+    {
+        let form = try await FormData(request: request, context: context)
+        let id = try eventID(context)
+        let registration = try site.pathID(context, "registration", missing: EventError.registrationNotFound)
+        return (id, registration, form)
+    }
+
+    /// What the organisers see under the programme: every registration with its buttons, and the schedule.
+    func organizerView(
+        _ event: Event, role: Role, account: Account, shown: EventView, _ context: AppRequestContext
+    ) async throws -> [String: Any] {
+        let language = context.language
+        let mayChange = role >= .admin
+        let registrations = try await events.registrations(of: event.id, by: account)
+        let people = await people(registrations, language)
+        let rows = registrations.map { registration -> [String: Any] in
+            var row = people[registration.id]?.dictionary ?? [:]
+            row["status"] = registration.status.label.text(in: language)
+            row["statusCode"] = registration.status.rawValue
+            row["sessions"] = registration.availableSessions.sorted().map { String($0 + 1) }.joined(separator: ", ")
+            row["noShow"] = registration.noShow
+            if mayChange {
+                if registration.status == .pending {
+                    row["approveAction"] = EventPaths.decide(event.id, registration.id, approve: true)
+                    row["declineAction"] = EventPaths.decide(event.id, registration.id, approve: false)
+                }
+                if registration.isApproved { row["noShowAction"] = EventPaths.noShow(event.id, registration.id) }
+            }
+            return row
+        }
+        var view: [String: Any] = [
+            "registrations": rows, "hasRegistrations": !rows.isEmpty, "mayChange": mayChange,
+            "approved": registrations.filter(\.isApproved).count, "planLink": EventPaths.plan(event.id),
+        ]
+        if mayChange {
+            if event.isPublished {
+                view["scheduleAction"] = EventPaths.schedule(event.id)
+            } else {
+                view["publishAction"] = EventPaths.publish(event.id)
+            }
+        }
+        if let schedule = try? await events.schedule(of: event.id, by: account) {
+            view["schedule"] = scheduleSummary(schedule, shown: shown)
+        }
+        return view
+    }
+
+    private func scheduleSummary(_ schedule: EventSchedule, shown: EventView) -> [String: Any] {
+        [
+            "meetings": schedule.meetings.count, "unplaced": schedule.unplaced.count,
+            "weight": schedule.placedWeight, "bound": schedule.upperBound,
+            "gap": String(format: "%.1f", schedule.optimalityGap * 100), "idleGaps": schedule.idleGaps,
+            "moved": schedule.movedMeetings, "at": shown.local(schedule.createdAt),
+        ]
+    }
+
+    /// The printable table plan: for every slot, who sits at which table.
+    private func planPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try eventID(context)
+        let language = context.language
+        let event = try await events.event(id: id, viewer: account)
+        let schedule = try await events.schedule(of: id, by: account)
+        let shown = EventView(event: event, language: language, catalog: site.catalog)
+        let people = await people(try await events.registrations(of: id, by: account), language)
+        let bySlot = Dictionary(grouping: schedule.meetings, by: \.slot)
+        let slots = event.slots.compactMap { slot -> [String: Any]? in
+            guard let meetings = bySlot[slot.index], !meetings.isEmpty else { return nil }
+            return [
+                "time": shown.slotText(slot.index),
+                "tables": meetings.sorted { $0.table < $1.table }.map { meeting -> [String: Any] in
+                    [
+                        "table": meeting.table, "requester": people[meeting.requesterId]?.label ?? "?",
+                        "invitee": people[meeting.inviteeId]?.label ?? "?",
+                    ]
+                },
+            ]
+        }
+        let view: [String: Any] = [
+            "event": shown.summary, "summary": scheduleSummary(schedule, shown: shown), "slots": slots,
+            "empty": slots.isEmpty, "calendarLink": EventPaths.planCalendar(id), "eventLink": EventPaths.event(id),
+        ]
+        return renderer.render(
+            "event-plan", title: site.text("event_plan_title", context), view: view, request: request,
+            context: context)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Hummingbird
+import SilkbridgeCore
+
+extension EventPages {
+    func addParticipantRoutes(to router: Router<AppRequestContext>) {
+        router.post("/events/:id/register") { request, context in
+            let account = try context.requireAccount()
+            let id = try eventID(context)
+            let form = try await FormData(request: request, context: context)
+            do {
+                let organization = form.text("organizationId").flatMap(UUID.init(uuidString:))
+                guard let organization else {
+                    throw ValidationError([FieldIssue("organizationId", Message("is required.", "为必填项。"))])
+                }
+                let input = RegistrationInput(
+                    displayName: form.text("displayName"),
+                    availableSessions: Set(form.all("sessions").compactMap { Int($0) }),
+                    wants: form.localized("wants"))
+                _ = try await events.register(for: id, organizationId: organization, input, by: account)
+                return PageRenderer.redirect(to: EventPaths.event(id))
+            } catch let error as any DomainError where [.invalid, .conflict, .forbidden].contains(error.kind) {
+                return try await eventPage(
+                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]),
+                    status: error.kind == .invalid ? .badRequest : error.kind == .conflict ? .conflict : .forbidden)
+            }
+        }
+        router.get("/events/:id/participants") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await participantsPage(request, context)
+        }
+        router.post("/events/:id/participants/request") { request, context in
+            let account = try context.requireAccount()
+            let id = try eventID(context)
+            let form = try await FormData(request: request, context: context)
+            let invitee = form.text("inviteeId").flatMap(UUID.init(uuidString:))
+            guard let invitee else {
+                throw ValidationError([FieldIssue("inviteeId", Message("is required.", "为必填项。"))])
+            }
+            _ = try await events.requestMeeting(
+                at: id,
+                MeetingRequestInput(
+                    inviteeId: invitee, priority: Int(form["priority"] ?? "") ?? 0, message: form["message"] ?? ""),
+                by: account)
+            return PageRenderer.redirect(to: EventPaths.requests(id))
+        }
+        router.get("/events/:id/requests") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await requestsPage(request, context)
+        }
+        for accept in [true, false] {
+            router.post("/events/:id/requests/:request/\(accept ? "accept" : "decline")") { request, context in
+                let account = try context.requireAccount()
+                let id = try eventID(context)
+                _ = try await FormData(request: request, context: context)
+                let requestId = try site.pathID(context, "request", missing: EventError.requestNotFound)
+                _ = try await events.answer(requestId, at: id, accept: accept, by: account)
+                return PageRenderer.redirect(to: EventPaths.requests(id))
+            }
+        }
+        router.get("/events/:id/agenda") { request, context in
+            if let login = site.requireLogin(request, context) { return login }
+            return try await agendaPage(request, context)
+        }
+        router.get("/events/:id/agenda.ics") { request, context in
+            let agenda = try await events.agenda(of: try eventID(context), by: try context.requireAccount())
+            let calendar = EventAgenda(
+                event: agenda.event, schedule: agenda.schedule, names: agenda.names, language: context.language)
+            return calendarFile(calendar.ics(for: agenda.registration.id, stamp: Date()), name: "agenda")
+        }
+    }
+
+    func registerForm(
+        _ event: Event, account: Account, form: FormData?, errors: FormErrors?, _ language: Language
+    ) async throws -> [String: Any] {
+        let chosen = form?["organizationId"]
+        let organizations = try await site.directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
+        let sessions = form.map { Set($0.all("sessions")) }
+        var view: [String: Any] = [
+            "action": EventPaths.register(event.id),
+            "organizations": organizations.map {
+                let id = $0.id.uuidString.lowercased()
+                return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
+            },
+            "hasOrganization": !organizations.isEmpty, "newOrganizationLink": SitePaths.newOrganization,
+            "displayName": form?["displayName"] ?? account.displayName,
+            "sessions": EventView(event: event, language: language, catalog: site.catalog).sessions.map {
+                var session = $0
+                session["checked"] = sessions?.contains("\($0["index"] ?? "")") ?? true
+                return session
+            },
+            "wantsEnglish": form?["wants_en"] ?? "", "wantsChinese": form?["wants_zh"] ?? "",
+        ]
+        if let errors {
+            view["hasErrors"] = true
+            view["errors"] =
+                ([errors.general].compactMap { $0 }
+                    + errors.fieldErrors.sorted { $0.key < $1.key }.map {
+                        "\($0.key): \($0.value)"
+                    })
+        }
+        return view
+    }
+
+    /// The other participants, suggested partners first: the matchmaking's reciprocal partners of the viewer's
+    /// organisation who are here, with the reason they fit, then everyone else by name.
+    private func participantsPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try eventID(context)
+        let language = context.language
+        let event = try await events.event(id: id, viewer: account)
+        let participants = try await events.participants(of: id, viewer: account)
+        let mine = try? await events.myRegistration(for: id, by: account)
+        let people = await people(participants, language)
+        var suggestions: [UUID: Match] = [:]
+        if let mine {
+            for match in (try? await matching.matches(for: mine.organizationId, limit: 200)) ?? [] {
+                suggestions[match.organizationId] = match
+            }
+        }
+        let requests = mine == nil ? [] : try await events.myRequests(at: id, by: account)
+        let now = Date()
+        let rows = participants.map { participant -> (score: Double, name: String, row: [String: Any]) in
+            var row = people[participant.id]?.dictionary ?? [:]
+            row["id"] = participant.id.uuidString.lowercased()
+            if !participant.wants.isEmpty { row["wants"] = participant.wants.best(for: language) }
+            let match = suggestions[participant.organizationId]
+            if let match {
+                row["suggested"] = [
+                    "score": Int((match.score * 100).rounded()),
+                    "reason": match.reasons.first?.text(in: language) ?? "",
+                ]
+            }
+            if let mine, participant.id != mine.id {
+                if let existing = requests.first(where: {
+                    $0.connects(mine.id, participant.id) && $0.status(at: now) != .declined
+                }) {
+                    row["requestStatus"] = existing.status(at: now).label.text(in: language)
+                } else {
+                    row["canRequest"] = true
+                }
+            }
+            return (match?.score ?? -1, people[participant.id]?.label ?? "", row)
+        }
+        let view: [String: Any] = [
+            "event": EventView(event: event, language: language, catalog: site.catalog).summary,
+            "participants": rows.sorted { ($1.score, $0.name) < ($0.score, $1.name) }.map(\.row),
+            "empty": participants.isEmpty, "requestAction": EventPaths.participants(id) + "/request",
+            "requestsLink": EventPaths.requests(id),
+            "requestDeadline": EventView(event: event, language: language, catalog: site.catalog).local(
+                event.requestDeadline),
+            "requestCap": event.requestCap,
+            "used": requests.filter { $0.requesterId == mine?.id && $0.status(at: now).isActive }.count,
+            "priorities": MeetingPriority.allCases.map {
+                Option(value: String($0.rawValue), label: $0.label.text(in: language), selected: $0 == .wanted)
+            },
+        ]
+        return renderer.render(
+            "event-participants", title: site.text("event_participants_title", context), view: view,
+            request: request, context: context)
+    }
+
+    private func requestsPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try eventID(context)
+        let language = context.language
+        let event = try await events.event(id: id, viewer: account)
+        let mine = try await events.myRegistration(for: id, by: account)
+        let requests = try await events.myRequests(at: id, by: account)
+        let everyone = (try? await events.participants(of: id, viewer: account)) ?? []
+        let people = await people(everyone, language)
+        let now = Date()
+        func row(_ meeting: MeetingRequest, other: UUID) -> [String: Any] {
+            var row: [String: Any] = people[other]?.dictionary ?? ["name": "?"]
+            row["status"] = meeting.status(at: now).label.text(in: language)
+            row["statusCode"] = meeting.status(at: now).rawValue
+            row["priority"] = meeting.priority.label.text(in: language)
+            if !meeting.message.isEmpty { row["message"] = meeting.message }
+            return row
+        }
+        let received = requests.filter { $0.inviteeId == mine.id }.map { meeting -> [String: Any] in
+            var entry = row(meeting, other: meeting.requesterId)
+            if meeting.status(at: now) == .pending {
+                entry["acceptAction"] = EventPaths.answer(id, meeting.id, accept: true)
+                entry["declineAction"] = EventPaths.answer(id, meeting.id, accept: false)
+            }
+            return entry
+        }
+        let sent = requests.filter { $0.requesterId == mine.id }.map { row($0, other: $0.inviteeId) }
+        let view: [String: Any] = [
+            "event": EventView(event: event, language: language, catalog: site.catalog).summary,
+            "received": received, "hasReceived": !received.isEmpty, "sent": sent, "hasSent": !sent.isEmpty,
+            "participantsLink": EventPaths.participants(id), "agendaLink": EventPaths.agenda(id),
+        ]
+        return renderer.render(
+            "event-requests", title: site.text("event_requests_title", context), view: view, request: request,
+            context: context)
+    }
+
+    private func agendaPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try eventID(context)
+        let language = context.language
+        let agenda = try await events.agenda(of: id, by: account)
+        let shown = EventView(event: agenda.event, language: language, catalog: site.catalog)
+        let everyone = ((try? await events.participants(of: id, viewer: account)) ?? []) + [agenda.registration]
+        let people = await people(everyone, language)
+        let meetings = agenda.schedule.meetings.map { meeting -> [String: Any] in
+            let partner = meeting.requesterId == agenda.registration.id ? meeting.inviteeId : meeting.requesterId
+            var row: [String: Any] = people[partner]?.dictionary ?? ["name": agenda.names[partner] ?? "?"]
+            row["time"] = shown.slotText(meeting.slot)
+            row["table"] = meeting.table
+            return row
+        }
+        let view: [String: Any] = [
+            "event": shown.summary, "meetings": meetings, "empty": meetings.isEmpty,
+            "calendarLink": EventPaths.agendaCalendar(id), "requestsLink": EventPaths.requests(id),
+            "status": agenda.registration.status.label.text(in: language),
+        ]
+        return renderer.render(
+            "event-agenda", title: site.text("event_agenda_title", context), view: view, request: request,
+            context: context)
+    }
+}
