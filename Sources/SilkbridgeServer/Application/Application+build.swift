@@ -105,7 +105,9 @@ public func buildApplication(
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
-        events: EventService(repository: database.events, directory: directory, catalog: catalog)
+        events: EventService(
+            repository: database.events, directory: directory, catalog: catalog, interests: database.interests,
+            agreements: database.agreements)
     ).registerHandlers(on: router, serverURL: Servers.Server1.url())
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
