@@ -245,6 +245,42 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func bothSidesRatingAtOnceMoveTheInterestOnce(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let m = try await meetings(db)
+            let now = EventServiceTests.now
+            let exchange = ExchangeService(
+                repository: db.exchange, directory: db.directory, catalog: ExchangeStorageTests.catalog)
+            let interests = InterestService(repository: db.interests, exchange: exchange, directory: db.directory)
+            let draft = try await exchange.create(
+                ExchangeStorageTests.input, for: m.world.people[0].1, by: m.isar, now: now)
+            _ = try await exchange.publish(id: draft.id, by: m.isar, now: now)
+            let sent = try await interests.send(
+                on: draft.id, from: m.world.people[1].1, message: "Let us talk", by: m.shenzhen, now: now)
+            _ = try await interests.answer(id: sent.id, accept: true, by: m.isar, now: now)
+
+            let during = m.start(m.withShenzhen) + 60
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<4 {
+                    for rater in [m.isar, m.shenzhen] {
+                        group.addTask {
+                            _ = try await m.service.rate(
+                                meeting: m.withShenzhen.requestId, at: m.eventId, phase: .meeting,
+                                outcome: round % 2 == 0 ? .negotiating : .followUpPlanned, by: rater, now: during)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await db.interests.interest(id: sent.id)?.stage == .meeting)
+            #expect(try await db.events.ratings(of: m.eventId).count == 2)
+            let trail = try await db.directory.auditTrail(
+                of: m.world.people[1].1, page: try Paging(limit: 50, cursor: nil))
+            #expect(trail.items.filter { $0.action == "interest.stage.meeting" }.count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func anAgreementIsLinkedOnlyWhenReachedAndOnlyBetweenTheTwoOrganisations(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let m = try await meetings(db)
