@@ -72,6 +72,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M013_CreateFund())
         migrations.add(M014_CreateEvents())
         migrations.add(M015_CreateMatchAlerts())
+        migrations.add(M016_CreateMeetingRatings())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)

@@ -35,7 +35,7 @@ import Testing
         }
         let service = EventService(
             repository: db.events, directory: DirectoryService(repository: db.directory, catalog: Self.catalog),
-            catalog: Self.catalog)
+            catalog: Self.catalog, interests: db.interests, agreements: db.agreements)
         let input = EventInput(
             kind: .roundtable, title: LocalizedText(english: "Roundtable", chinese: "圆桌会议"),
             location: .online(url: "https://example.eu/room"), timeZoneId: "Europe/Brussels",

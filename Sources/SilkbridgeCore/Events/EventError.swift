@@ -19,15 +19,24 @@ public enum EventError: DomainError, Equatable {
     case notInvitee
     case alreadyAnswered
     case busy
+    case meetingNotScheduled
+    case meetingNotStarted
+    case raterNoShow
+    case partnerNoShow
+    case followUpNotOpen
+    case agreementNeedsAgreementReached
+    case agreementNotBetweenParties
 
     public var kind: FailureKind {
         switch self {
         case .eventNotFound, .registrationNotFound, .requestNotFound, .scheduleNotFound: .notFound
         case .notOrganizer, .notInvitee: .forbidden
         case .registrationClosed, .eventFull, .alreadyRegistered, .duplicateRequest, .requestCapReached,
-            .requestDeadlinePassed, .alreadyAnswered, .notApproved:
+            .requestDeadlinePassed, .alreadyAnswered, .notApproved, .meetingNotScheduled, .meetingNotStarted,
+            .raterNoShow, .partnerNoShow, .followUpNotOpen:
             .conflict
-        case .cannotRequestSelf, .sameOrganization: .invalid
+        case .cannotRequestSelf, .sameOrganization, .agreementNeedsAgreementReached, .agreementNotBetweenParties:
+            .invalid
         case .busy: .unavailable
         }
     }
@@ -73,6 +82,29 @@ public enum EventError: DomainError, Equatable {
             Message("This meeting request has already been answered.", "该会谈请求已经回复。")
         case .busy:
             Message("The event is being changed by others; try again.", "活动正被他人修改，请重试。")
+        case .meetingNotScheduled:
+            Message(
+                "This meeting is not in the event's schedule, so there is nothing to rate.", "该会谈不在活动日程中，无法评价。")
+        case .meetingNotStarted:
+            Message("A meeting can be rated once its slot has begun.", "会谈时段开始后才能评价。")
+        case .raterNoShow:
+            Message(
+                "You were marked as not having come, so you cannot rate this meeting.", "您已被标记为未到场，无法评价该会谈。")
+        case .partnerNoShow:
+            Message(
+                "Your partner was marked as not having come, so this meeting cannot be rated.",
+                "会谈对方已被标记为未到场，无法评价该会谈。")
+        case .followUpNotOpen:
+            Message(
+                "The follow-up survey opens when the event's last session has ended.", "活动最后一场洽谈结束后才开放后续回访。")
+        case .agreementNeedsAgreementReached:
+            Message(
+                "agreementId: an agreement can only be linked when the outcome is agreement-reached.",
+                "agreementId：只有结果为“已达成协议”时才能关联协议。")
+        case .agreementNotBetweenParties:
+            Message(
+                "agreementId: there is no agreement with this id between the two organisations that met.",
+                "agreementId：会谈双方机构之间没有此编号的协议。")
         }
     }
 }

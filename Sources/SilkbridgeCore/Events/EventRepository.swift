@@ -26,4 +26,10 @@ public protocol EventRepository: Sendable {
     /// Replaces the event's schedule.
     func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws
     func schedule(of eventId: UUID) async throws -> EventSchedule?
+
+    /// Stores a rating, replacing the rater's earlier one of the same meeting and phase, and in the same transaction
+    /// makes the pipeline moves that still apply and writes the audit; the ids of the interests that moved.
+    func save(_ rating: MeetingRating, moving: [PipelineMove], audit: [AuditEvent]) async throws -> [UUID]
+    /// The event's meeting ratings, oldest first.
+    func ratings(of eventId: UUID) async throws -> [MeetingRating]
 }

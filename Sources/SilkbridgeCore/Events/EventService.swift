@@ -9,15 +9,21 @@ public struct EventService: Sendable {
     let directory: DirectoryService
     let catalog: ReferenceCatalog
     let scheduling: EventScheduling
+    /// Meeting outcomes move the two organisations' interests forward and link the agreements they signed.
+    let interests: any InterestRepository
+    let agreements: any AgreementRepository
     let gate = EventGate()
 
     public init(
         repository: any EventRepository, directory: DirectoryService, catalog: ReferenceCatalog,
+        interests: any InterestRepository, agreements: any AgreementRepository,
         scheduling: EventScheduling = EventScheduling()
     ) {
         self.repository = repository
         self.directory = directory
         self.catalog = catalog
+        self.interests = interests
+        self.agreements = agreements
         self.scheduling = scheduling
     }
 
@@ -297,7 +303,7 @@ public struct EventService: Sendable {
     }
 
     /// The event and the caller's registration, which must be approved.
-    private func participant(_ eventId: UUID, _ account: Account) async throws -> (Event, Registration) {
+    func participant(_ eventId: UUID, _ account: Account) async throws -> (Event, Registration) {
         let event = try await event(id: eventId, viewer: account)
         guard let mine = try await repository.registrations(of: event.id).first(where: { $0.accountId == account.id })
         else { throw EventError.registrationNotFound }

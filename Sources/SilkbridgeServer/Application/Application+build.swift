@@ -63,7 +63,9 @@ public func buildApplication(
     if pendingCommitments > 0 {
         logger.notice("fund commitments recorded in the ledger after a stop: \(pendingCommitments)")
     }
-    let events = EventService(repository: database.events, directory: directory, catalog: catalog)
+    let events = EventService(
+        repository: database.events, directory: directory, catalog: catalog, interests: database.interests,
+        agreements: database.agreements)
     if configuration.demo {
         let loaded = try await loadDemo(
             DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
