@@ -4,11 +4,13 @@ meeting, the European one accepts, the organiser schedules with one click and se
 participant downloads an agenda whose times carry the event's time zone. The pages read in both languages."""
 
 import datetime
+import re
 import uuid
 from zoneinfo import ZoneInfo
 
 import requests
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from test_directory import BASE, browser, click_and_wait, shot, submit  # noqa: F401  (browser is a fixture)
 from test_exchange import log_in
@@ -119,3 +121,42 @@ def test_an_organiser_runs_a_roundtable_from_registration_to_agendas(browser):
 
     # Someone else's agenda is not there for the taking.
     assert requests.get(link).status_code in (401, 303)
+
+
+def test_the_demo_user_records_what_came_of_a_roundtable_meeting(browser):
+    """The demo roundtable is over: its organiser, who also met partners there, says what came of a meeting,
+    linking the letter of intent signed from it, and the organisers' counts include the answer."""
+    log_in_as_demo(browser, "en")
+    browser.get(f"{BASE}/events?lang=en")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "First China–EU Digital Cooperation Roundtable"))
+    event_link = browser.current_url.split("?")[0]
+    answers = re.compile(r"Right after the meeting (\d+)")
+    before = int(answers.search(browser.find_element(By.ID, "organizer").text).group(1))
+
+    browser.get(f"{event_link}/agenda?lang=en")
+    meeting = next(m for m in browser.find_elements(By.CSS_SELECTOR, "li.agenda-meeting")
+                   if "China Internet Development Foundation" in m.text)
+    # The partner has answered already; the demo user's own answer is still to give.
+    assert "Your partner · Right after the meeting: Agreement reached" in meeting.text
+    assert "You · " not in meeting.text
+    form = meeting.find_element(By.CSS_SELECTOR, "form.outcome-form")
+    Select(form.find_element(By.NAME, "outcome")).select_by_value("agreement-reached")
+    agreement = Select(form.find_element(By.NAME, "agreementId"))
+    agreement.select_by_index(1)
+    form.find_element(By.NAME, "note").send_keys("Letter of intent signed at the roundtable.")
+    shot(browser, "event-outcome-form-en")
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    meeting = next(m for m in browser.find_elements(By.CSS_SELECTOR, "li.agenda-meeting")
+                   if "China Internet Development Foundation" in m.text)
+    assert "You · Right after the meeting: Agreement reached — Letter of intent signed at the roundtable." in meeting.text
+    assert meeting.find_element(By.LINK_TEXT, "Agreement signed from it").get_attribute("href").startswith(
+        f"{BASE}/agreements/")
+    # Now the survey is open for the same meeting.
+    assert "Follow-up survey" in meeting.find_element(By.CSS_SELECTOR, "form.outcome-form").text
+
+    browser.get(f"{event_link}?lang=en")
+    assert int(answers.search(browser.find_element(By.ID, "organizer").text).group(1)) == before + 1
+
+    browser.get(f"{event_link}/agenda?lang=zh-Hans")
+    assert "会谈成果" in browser.page_source and "已达成协议" in browser.page_source
+    shot(browser, "event-agenda-zh")

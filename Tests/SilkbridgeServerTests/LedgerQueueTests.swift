@@ -9,7 +9,7 @@ import TrustLedger
 
 /// Several server processes on one PostgreSQL database: one sequences, the others queue their entries; when the
 /// sequencer goes away another takes over. (On SQLite one process owns the file, so there is nothing to share.)
-@Suite(.enabled(if: TestDatabase.available.contains(.postgres)), .timeLimit(.minutes(2)))
+@Suite(.enabled(if: TestDatabase.available.contains(.postgres)), .timeLimit(.minutes(5)))
 struct LedgerQueueTests {
     /// Two ledger hosts, each with its own connections as separate processes would have; the first sequences.
     func withTwoHosts(

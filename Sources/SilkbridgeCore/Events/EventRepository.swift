@@ -16,12 +16,18 @@ public protocol EventRepository: Sendable {
     func registration(id: UUID) async throws -> Registration?
     /// The event's registrations, oldest first.
     func registrations(of eventId: UUID) async throws -> [Registration]
+    /// The account's registration for the event, if any.
+    func registration(of eventId: UUID, account accountId: UUID) async throws -> Registration?
+    /// How many of the event's registrations are approved.
+    func approvedCount(of eventId: UUID) async throws -> Int
 
     func insert(_ request: MeetingRequest) async throws
     func update(_ request: MeetingRequest) async throws
     func request(id: UUID) async throws -> MeetingRequest?
     /// The event's meeting requests, oldest first.
     func requests(of eventId: UUID) async throws -> [MeetingRequest]
+    /// The event's meeting requests made or received by any of the registrations, oldest first.
+    func requests(of eventId: UUID, involving registrations: Set<UUID>) async throws -> [MeetingRequest]
 
     /// Replaces the event's schedule.
     func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws

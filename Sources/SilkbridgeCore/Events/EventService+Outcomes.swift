@@ -77,7 +77,7 @@ extension EventService {
     public func myOutcomes(at eventId: UUID, by account: Account) async throws -> [MeetingRating] {
         let (event, mine) = try await participant(eventId, account)
         let meetings = Set(
-            try await repository.requests(of: event.id).filter { $0.requesterId == mine.id || $0.inviteeId == mine.id }
+            try await repository.requests(of: event.id, involving: [mine.id])
                 .map(\.id))
         return try await repository.ratings(of: event.id).filter { meetings.contains($0.requestId) }
     }

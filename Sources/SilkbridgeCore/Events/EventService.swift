@@ -106,9 +106,10 @@ public struct EventService: Sendable {
             status: event.approvalRequired ? .pending : .approved, createdAt: now)
         let registration = try RegistrationValidator(event: event).apply(input, to: base)
         return try await gate.run(event.id) {
-            let existing = try await repository.registrations(of: event.id)
-            if existing.contains(where: { $0.accountId == account.id }) { throw EventError.alreadyRegistered }
-            if !event.approvalRequired, existing.filter(\.isApproved).count >= event.capacity {
+            if try await repository.registration(of: event.id, account: account.id) != nil {
+                throw EventError.alreadyRegistered
+            }
+            if !event.approvalRequired, try await repository.approvedCount(of: event.id) >= event.capacity {
                 throw EventError.eventFull
             }
             guard try await repository.insert(registration) else { throw EventError.alreadyRegistered }
@@ -125,8 +126,9 @@ public struct EventService: Sendable {
     /// The caller's own registration for the event.
     public func myRegistration(for eventId: UUID, by account: Account) async throws -> Registration {
         let event = try await event(id: eventId, viewer: account)
-        guard let mine = try await repository.registrations(of: event.id).first(where: { $0.accountId == account.id })
-        else { throw EventError.registrationNotFound }
+        guard let mine = try await repository.registration(of: event.id, account: account.id) else {
+            throw EventError.registrationNotFound
+        }
         return mine
     }
 
@@ -136,11 +138,10 @@ public struct EventService: Sendable {
     ) async throws -> Registration {
         let event = try await organizedEvent(eventId, by: account, role: .admin)
         return try await gate.run(event.id) {
-            let all = try await repository.registrations(of: event.id)
-            guard var registration = all.first(where: { $0.id == registrationId }) else {
-                throw EventError.registrationNotFound
-            }
-            if approve, !registration.isApproved, all.filter(\.isApproved).count >= event.capacity {
+            guard var registration = try await repository.registration(id: registrationId),
+                registration.eventId == event.id
+            else { throw EventError.registrationNotFound }
+            if approve, !registration.isApproved, try await repository.approvedCount(of: event.id) >= event.capacity {
                 throw EventError.eventFull
             }
             registration.status = approve ? .approved : .declined
@@ -183,18 +184,18 @@ public struct EventService: Sendable {
         at eventId: UUID, _ input: MeetingRequestInput, by account: Account, now: Date = Date()
     ) async throws -> MeetingRequest {
         let event = try await event(id: eventId, viewer: account)
-        let registrations = try await repository.registrations(of: event.id)
-        guard let requester = registrations.first(where: { $0.accountId == account.id }) else {
+        guard let requester = try await repository.registration(of: event.id, account: account.id) else {
             throw EventError.registrationNotFound
         }
-        guard let invitee = registrations.first(where: { $0.id == input.inviteeId }) else {
+        guard let invitee = try await repository.registration(id: input.inviteeId), invitee.eventId == event.id else {
             throw ValidationError([
                 FieldIssue("inviteeId", Message("is not a participant of this event.", "不是该活动的参会者。"))
             ])
         }
         return try await gate.run(event.id) {
             let request = try MeetingRequestValidator(event: event).validate(
-                input, requester: requester, invitee: invitee, existing: try await repository.requests(of: event.id),
+                input, requester: requester, invitee: invitee,
+                existing: try await repository.requests(of: event.id, involving: [requester.id, invitee.id]),
                 id: UUID(), now: now)
             try await repository.insert(request)
             return request
@@ -217,9 +218,7 @@ public struct EventService: Sendable {
     /// The requests the caller made or received at the event, oldest first.
     public func myRequests(at eventId: UUID, by account: Account) async throws -> [MeetingRequest] {
         let (_, mine) = try await participant(eventId, account)
-        return try await repository.requests(of: eventId).filter {
-            $0.requesterId == mine.id || $0.inviteeId == mine.id
-        }
+        return try await repository.requests(of: eventId, involving: [mine.id])
     }
 
     // MARK: Schedule and agendas
@@ -305,8 +304,9 @@ public struct EventService: Sendable {
     /// The event and the caller's registration, which must be approved.
     func participant(_ eventId: UUID, _ account: Account) async throws -> (Event, Registration) {
         let event = try await event(id: eventId, viewer: account)
-        guard let mine = try await repository.registrations(of: event.id).first(where: { $0.accountId == account.id })
-        else { throw EventError.registrationNotFound }
+        guard let mine = try await repository.registration(of: event.id, account: account.id) else {
+            throw EventError.registrationNotFound
+        }
         return (event, mine)
     }
 

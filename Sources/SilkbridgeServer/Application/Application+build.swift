@@ -67,31 +67,16 @@ public func buildApplication(
         repository: database.events, directory: directory, catalog: catalog, interests: database.interests,
         agreements: database.agreements)
     if configuration.demo {
-        let loaded = try await loadDemo(
-            DemoDirectory(accounts: database.accounts, directory: directory, passwords: passwords, logger: logger),
-            into: database, logger: logger)
-        if loaded {
-            let signatories = try await DemoKeys(
-                accounts: database.accounts, directory: directory, keys: organizationKeys
-            ).load()
-            let signed = try await DemoAgreements(
-                agreements: agreements, directory: directory, signatories: signatories
-            ).load()
-            logger.notice("demo keys registered and \(signed) agreements drafted or signed in the ledger")
-            let projects = try await DemoFund(accounts: database.accounts, directory: directory, funds: funds).load()
-            logger.notice("demo fund loaded with \(projects) projects")
-        }
-        let opportunities = try await DemoExchange(
-            accounts: database.accounts, directory: directory, exchange: exchange, interests: interests,
-            catalog: catalog, logger: logger
-        ).load()
-        if opportunities > 0 { logger.notice("demo data loaded: \(opportunities) opportunities") }
-        let (roundtable, brokerage) = try await DemoEvents(
-            accounts: database.accounts, directory: directory, events: events, agreements: agreements,
-            passwords: passwords, catalog: catalog
-        ).load()
-        if roundtable + brokerage > 0 {
-            logger.notice("demo events loaded: a roundtable of \(roundtable) and a brokerage event of \(brokerage)")
+        let demo = DemoData(
+            database: database, passwords: passwords, catalog: catalog, directory: directory, exchange: exchange,
+            interests: interests, organizationKeys: organizationKeys, agreements: agreements, funds: funds,
+            events: events)
+        do {
+            try await demo.load(logger: logger)
+        } catch {
+            // A half-loaded demo is an error to read, not a crash of the connection pool left open.
+            await database.shutdown()
+            throw error
         }
     }
     let renderer = try await PageRenderer.load()
@@ -131,7 +116,7 @@ public func buildApplication(
     AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
         .addRoutes(to: router)
     FundPages(site: site, funds: funds).addRoutes(to: router)
-    EventPages(site: site, events: events, matching: matching).addRoutes(to: router)
+    EventPages(site: site, events: events, matching: matching, agreements: agreements).addRoutes(to: router)
     DashboardPages(
         site: site,
         figures: CooperationFigures(
@@ -161,17 +146,4 @@ public func buildApplication(
             NoticeJob(name: "match alerts", interval: interval, logger: logger) { try await matchAlerts.sendAlerts() })
     }
     return app
-}
-
-private func loadDemo(_ demo: DemoDirectory, into database: SilkbridgeDatabase, logger: Logger) async throws -> Bool {
-    let existing = try await database.directory.count()
-    guard existing == 0 else {
-        logger.notice("demo data not loaded: the database already holds \(existing) organisations")
-        return false
-    }
-    let count = try await demo.load()
-    logger.notice(
-        "demo data loaded: \(count) organisations; log in as \(DemoDirectory.demoEmail) / \(DemoDirectory.demoPassword)"
-    )
-    return true
 }

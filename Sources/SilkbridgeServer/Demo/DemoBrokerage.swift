@@ -83,7 +83,10 @@ struct DemoBrokerage {
         ).problem(seed: 300)
         let everyone = europe + china
         let wishes = generated.meetings.compactMap { meeting -> (from: Account, to: Registration, priority: Int)? in
-            guard let asker = accounts[everyone[meeting.first].id] else { return nil }
+            // Colleagues do not book meetings with each other.
+            guard let asker = accounts[everyone[meeting.first].id],
+                everyone[meeting.first].organizationId != everyone[meeting.second].organizationId
+            else { return nil }
             return (asker, everyone[meeting.second], meeting.weight)
         }
         _ = try await demo.request(

@@ -37,7 +37,7 @@ struct DemoRoundtable {
                 chinese: "中国互联网与电信企业同欧洲企业和协会共商“数字丝绸之路”：5G、云计算、物联网、大数据、电子商务、智慧城市与智慧能源。"
                     + "下午为中欧双方的双边会谈。（演示数据：以演示数据加载日为基准重现的圆桌会议。）"),
             location: .venue(
-                name: LocalizedText(english: "ChinaEU, Brussels", chinese: "中欧数字协会，布鲁塞尔"), address: "Brussels, Belgium"),
+                name: LocalizedText(english: "Brussels", chinese: "布鲁塞尔"), address: "Belgium"),
             timeZoneId: Self.timeZone.identifier,
             sessions: [
                 EventSession(
@@ -86,7 +86,52 @@ struct DemoRoundtable {
         _ = try await demo.request(
             wishes, at: event, askedAt: start.addingTimeInterval(-20 * 86_400),
             answeredAt: start.addingTimeInterval(-10 * 86_400), accounts: accounts, random: &random)
-        _ = try await demo.events.runSchedule(event.id, by: by, now: start.addingTimeInterval(-12 * 3600))
+        let schedule = try await demo.events.runSchedule(event.id, by: by, now: start.addingTimeInterval(-12 * 3600))
+        var byId: [UUID: (key: String, registration: Registration)] = [:]
+        for (key, registration) in registrations { byId[registration.id] = (key, registration) }
+        try await rate(schedule, of: event, participants: byId, accounts: accounts, &random)
         return registrations.count
+    }
+
+    /// Both sides say what came of each meeting the next day, and half of those still talking answer the survey a
+    /// week later. The story's meetings reached the agreements signed at the roundtable. The demo user's own
+    /// ratings are left for them to give.
+    private func rate(
+        _ schedule: EventSchedule, of event: Event, participants: [UUID: (key: String, registration: Registration)],
+        accounts: [UUID: Account], _ random: inout SeededRandom
+    ) async throws {
+        let story = Set(Self.storyMeetings.map { Set([$0.0, $0.1]) })
+        let nextDay = (event.start ?? Date()).addingTimeInterval(86_400)
+        let survey = (event.end ?? nextDay).addingTimeInterval(7 * 86_400)
+        for meeting in schedule.meetings {
+            let pair = [meeting.requesterId, meeting.inviteeId]
+            let isStory = story.contains(Set(pair.compactMap { participants[$0]?.key }))
+            for (side, other) in [(pair[0], pair[1]), (pair[1], pair[0])] {
+                guard let account = accounts[side], participants[side]?.key != "chinaeu",
+                    let partner = participants[other]?.registration
+                else { continue }
+                var outcome = isStory ? MeetingOutcome.agreementReached : Self.outcome(&random)
+                let agreement =
+                    isStory
+                    ? try await demo.agreements.agreements(of: account).first { $0.isParty(partner.organizationId) }
+                    : nil
+                _ = try await demo.events.rate(
+                    meeting: meeting.requestId, at: event.id, phase: .meeting, outcome: outcome,
+                    agreementId: agreement?.id, by: account, now: nextDay)
+                guard outcome.continuesCooperation, isStory || Bool.random(using: &random) else { continue }
+                if outcome == .followUpPlanned {
+                    outcome = Bool.random(using: &random) ? .negotiating : .followUpPlanned
+                }
+                _ = try await demo.events.rate(
+                    meeting: meeting.requestId, at: event.id, phase: .followUp, outcome: outcome,
+                    agreementId: agreement?.id, by: account, now: survey)
+            }
+        }
+    }
+
+    /// Most first meetings lead to a follow-up; some go no further, a few straight into negotiation.
+    private static func outcome(_ random: inout SeededRandom) -> MeetingOutcome {
+        let roll = Double.random(in: 0..<1, using: &random)
+        return roll < 0.3 ? .noFurtherContact : roll < 0.8 ? .followUpPlanned : .negotiating
     }
 }

@@ -24,10 +24,7 @@ extension EventPages {
             _ = try await events.runSchedule(id, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.plan(id))
         }
-        router.get("/events/:id/plan") { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await planPage(request, context)
-        }
+        site.addPrivatePage(to: router, "/events/:id/plan", planPage)
         router.get("/events/:id/plan.ics") { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
@@ -84,6 +81,8 @@ extension EventPages {
         }
         if let schedule = try? await events.schedule(of: event.id, by: account) {
             view["schedule"] = scheduleSummary(schedule, shown: shown)
+            let outcomes = try await events.outcomes(of: event.id, by: account)
+            if outcomes.summary.meetingsHeld > 0 { view["outcomes"] = outcomeSummary(outcomes.summary, language) }
         }
         return view
     }

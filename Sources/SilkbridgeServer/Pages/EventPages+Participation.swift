@@ -25,10 +25,7 @@ extension EventPages {
                     status: error.kind == .invalid ? .badRequest : error.kind == .conflict ? .conflict : .forbidden)
             }
         }
-        router.get("/events/:id/participants") { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await participantsPage(request, context)
-        }
+        site.addPrivatePage(to: router, "/events/:id/participants", participantsPage)
         router.post("/events/:id/participants/request") { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
@@ -44,10 +41,7 @@ extension EventPages {
                 by: account)
             return PageRenderer.redirect(to: EventPaths.requests(id))
         }
-        router.get("/events/:id/requests") { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await requestsPage(request, context)
-        }
+        site.addPrivatePage(to: router, "/events/:id/requests", requestsPage)
         for accept in [true, false] {
             router.post("/events/:id/requests/:request/\(accept ? "accept" : "decline")") { request, context in
                 let account = try context.requireAccount()
@@ -58,10 +52,7 @@ extension EventPages {
                 return PageRenderer.redirect(to: EventPaths.requests(id))
             }
         }
-        router.get("/events/:id/agenda") { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await agendaPage(request, context)
-        }
+        site.addPrivatePage(to: router, "/events/:id/agenda", agendaPage)
         router.get("/events/:id/agenda.ics") { request, context in
             let agenda = try await events.agenda(of: try eventID(context), by: try context.requireAccount())
             let calendar = EventAgenda(
@@ -205,11 +196,15 @@ extension EventPages {
         let shown = EventView(event: agenda.event, language: language, catalog: site.catalog)
         let everyone = ((try? await events.participants(of: id, viewer: account)) ?? []) + [agenda.registration]
         let people = await people(everyone, language)
+        let registrations = Dictionary(everyone.map { ($0.id, $0) }) { first, _ in first }
+        let outcomes = try await outcomeContext(agenda, account: account, language: language)
         let meetings = agenda.schedule.meetings.map { meeting -> [String: Any] in
             let partner = meeting.requesterId == agenda.registration.id ? meeting.inviteeId : meeting.requesterId
             var row: [String: Any] = people[partner]?.dictionary ?? ["name": agenda.names[partner] ?? "?"]
+            row["id"] = meeting.requestId.uuidString.lowercased()
             row["time"] = shown.slotText(meeting.slot)
             row["table"] = meeting.table
+            row["outcomes"] = self.outcomes(of: meeting, partner: registrations[partner], outcomes)
             return row
         }
         let view: [String: Any] = [

@@ -11,6 +11,7 @@ struct EventPages: Sendable {
     let site: SitePages
     let events: EventService
     let matching: MatchingService
+    let agreements: AgreementService
 
     var renderer: PageRenderer { site.renderer }
 
@@ -26,6 +27,7 @@ struct EventPages: Sendable {
         }
         addParticipantRoutes(to: router)
         addOrganizerRoutes(to: router)
+        addOutcomeRoutes(to: router)
     }
 
     func eventID(_ context: AppRequestContext) throws -> UUID {

@@ -13,6 +13,9 @@ enum EventPaths {
         requests(id) + "/\(requestId.uuidString.lowercased())/" + (accept ? "accept" : "decline")
     }
     static func agenda(_ id: UUID) -> String { event(id) + "/agenda" }
+    static func outcome(_ id: UUID, _ requestId: UUID) -> String {
+        event(id) + "/meetings/\(requestId.uuidString.lowercased())/outcome"
+    }
     static func agendaCalendar(_ id: UUID) -> String { event(id) + "/agenda.ics" }
     static func registrations(_ id: UUID) -> String { event(id) + "/registrations" }
     static func decide(_ id: UUID, _ registrationId: UUID, approve: Bool) -> String {

@@ -49,6 +49,17 @@ struct PageForm {
 }
 
 extension SitePages {
+    /// A page for people who are logged in; anyone else logs in first and comes back.
+    func addPrivatePage(
+        to router: Router<AppRequestContext>, _ path: String,
+        _ page: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        router.get(RouterPath(path)) { request, context in
+            if let login = requireLogin(request, context) { return login }
+            return try await page(request, context)
+        }
+    }
+
     typealias FormBuilder = @Sendable (AppRequestContext, Account, FormData?) async throws -> PageForm
 
     /// A form page and its submission, which returns where to go next: on a refusal the form comes back with each

@@ -63,6 +63,16 @@ struct SQLEventRepository: EventRepository {
             .sort(\.$id).all().map { try $0.registration }
     }
 
+    func registration(of eventId: UUID, account accountId: UUID) async throws -> Registration? {
+        try await RegistrationRecord.query(on: database).filter(\.$eventId == eventId)
+            .filter(\.$accountId == accountId).first()?.registration
+    }
+
+    func approvedCount(of eventId: UUID) async throws -> Int {
+        try await RegistrationRecord.query(on: database).filter(\.$eventId == eventId)
+            .filter(\.$status == RegistrationStatus.approved.rawValue).count()
+    }
+
     func insert(_ request: MeetingRequest) async throws {
         try await MeetingRequestRecord(request).create(on: database)
     }
@@ -80,6 +90,13 @@ struct SQLEventRepository: EventRepository {
     func requests(of eventId: UUID) async throws -> [MeetingRequest] {
         try await MeetingRequestRecord.query(on: database).filter(\.$eventId == eventId).sort(\.$createdAt)
             .sort(\.$id).all().map { try $0.request }
+    }
+
+    func requests(of eventId: UUID, involving registrations: Set<UUID>) async throws -> [MeetingRequest] {
+        let ids = Array(registrations)
+        return try await MeetingRequestRecord.query(on: database).filter(\.$eventId == eventId)
+            .group(.or) { $0.filter(\.$requesterId ~~ ids).filter(\.$inviteeId ~~ ids) }
+            .sort(\.$createdAt).sort(\.$id).all().map { try $0.request }
     }
 
     func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws {
