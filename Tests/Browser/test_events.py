@@ -13,7 +13,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from test_directory import BASE, browser, click_and_wait, shot, submit  # noqa: F401  (browser is a fixture)
-from test_exchange import log_in
 from test_fund import DEMO_EMAIL, DEMO_PASSWORD, log_in_as_demo
 
 API = f"{BASE}/api/v1"
@@ -38,6 +37,10 @@ def create_roundtable():
     now = datetime.datetime.now(datetime.timezone.utc)
     day = (now + datetime.timedelta(days=14)).astimezone(ZoneInfo("Europe/Brussels")).date().isoformat()
     title = f"Smart energy roundtable {uuid.uuid4().hex[:6]}"
+
+    def instant(delta):
+        return (now + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
     body = {
         "organizationId": chinaeu, "kind": "roundtable",
         "title": {"en": title, "zh-Hans": "智慧能源圆桌会议"},
@@ -45,16 +48,24 @@ def create_roundtable():
         "timeZone": "Europe/Brussels",
         "sessions": [{"day": day, "startMinute": 600, "slotMinutes": 20, "slotCount": 4, "breakMinutes": 5,
                       "tables": 3}],
-        "registrationOpens": (now - datetime.timedelta(hours=1)).isoformat(),
-        "registrationCloses": (now + datetime.timedelta(days=7)).isoformat(),
+        "registrationOpens": instant(-datetime.timedelta(hours=1)),
+        "registrationCloses": instant(datetime.timedelta(days=7)),
         "capacity": 20, "approvalRequired": False, "themes": ["smart-energy"], "requestCap": 3,
-        "requestDeadline": (now + datetime.timedelta(days=7)).isoformat(),
+        "requestDeadline": instant(datetime.timedelta(days=7)),
     }
     created = requests.post(f"{API}/events", json=body, headers=auth)
     assert created.status_code == 201, created.text
     event = created.json()["id"]
     assert requests.post(f"{API}/events/{event}/publish", headers=auth).ok
     return event, title
+
+
+def log_in(driver, email, language):
+    driver.delete_all_cookies()
+    driver.get(f"{BASE}/login?lang={language}")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
+    submit(driver)
 
 
 def register(driver, event, email, language):

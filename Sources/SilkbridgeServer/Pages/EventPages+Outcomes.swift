@@ -53,7 +53,9 @@ extension EventPages {
         let language = outcome.language
         let ratings = outcome.ratings.filter { $0.requestId == meeting.requestId }
         var view: [String: Any] = [
-            "ratings": ratings.sorted { ($0.phase.rawValue, $0.ratedAt) < ($1.phase.rawValue, $1.ratedAt) }.map {
+            "ratings": ratings.sorted {
+                ($0.phase == .followUp ? 1 : 0, $0.ratedAt) < ($1.phase == .followUp ? 1 : 0, $1.ratedAt)
+            }.map {
                 rating -> [String: Any] in
                 var row: [String: Any] = [
                     "who": site.renderer.translations.text(
