@@ -1,8 +1,11 @@
 import Foundation
+import Logging
+import SQLKit
 import SilkbridgeCore
-import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
+
+@testable import SilkbridgeStorage
 
 @Suite struct EventStorageTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
@@ -110,5 +113,49 @@ import Testing
             try await db.events.save(again, audit: audit())
             #expect(try await db.events.schedule(of: event.id) == again)
         }
+    }
+
+    /// Two servers on one PostgreSQL database: while one holds an event, the other's hold waits, and then reads
+    /// what the first wrote, so checks made under a hold still hold across servers.
+    @Test(.enabled(if: TestDatabase.available.contains(.postgres)))
+    func aHoldOnAnEventMakesAnotherServerWait() async throws {
+        try await TestDatabase.postgres.withDatabase { db in
+            let (event, people) = try await setUp(db)
+            let anna = registration(event, people[1], at: Self.now)
+            let li = registration(event, people[2], at: Self.now)
+            _ = try await db.events.insert(anna)
+            _ = try await db.events.insert(li)
+            let other = try SilkbridgeDatabase(location: db.location, logger: Logger(label: "test"))
+            let sql = db.database as! any SQLDatabase
+            let second = try await db.events.exclusively(event.id) { held in
+                let second = Task {
+                    try await other.events.exclusively(event.id) { try await $0.requests(of: event.id) }
+                }
+                // Write only once the other server is waiting for the event, so that without the hold it would
+                // have read before the write.
+                for _ in 0..<400 {
+                    let waiting = try await sql.raw(
+                        """
+                        SELECT count(*) AS waiting FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query LIKE '%FROM events%FOR UPDATE%'
+                        """
+                    ).first(decoding: Waiting.self)
+                    if waiting?.waiting ?? 0 > 0 { break }
+                    try await Task.sleep(for: .milliseconds(25))
+                }
+                try await held.insert(
+                    MeetingRequest(
+                        id: UUID(), eventId: event.id, requesterId: anna.id, inviteeId: li.id, priority: .wanted,
+                        message: "", deadline: event.requestDeadline, createdAt: Self.now))
+                return second
+            }
+            let seen = try await second.value
+            await other.shutdown()
+            #expect(seen.count == 1)
+        }
+    }
+
+    struct Waiting: Decodable {
+        let waiting: Int
     }
 }

@@ -29,6 +29,12 @@ public protocol EventRepository: Sendable {
     /// The event's meeting requests made or received by any of the registrations, oldest first.
     func requests(of eventId: UUID, involving registrations: Set<UUID>) async throws -> [MeetingRequest]
 
+    /// Runs `work` while no other server on the database changes the event through `exclusively`, with a repository
+    /// that works within that hold.
+    func exclusively<T: Sendable>(
+        _ eventId: UUID, _ work: @escaping @Sendable (any EventRepository) async throws -> T
+    ) async throws -> T
+
     /// Replaces the event's schedule.
     func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws
     func schedule(of eventId: UUID) async throws -> EventSchedule?

@@ -105,7 +105,7 @@ public struct EventService: Sendable {
             displayName: account.displayName, availableSessions: Set(event.sessions.indices), wants: LocalizedText(),
             status: event.approvalRequired ? .pending : .approved, createdAt: now)
         let registration = try RegistrationValidator(event: event).apply(input, to: base)
-        return try await gate.run(event.id) {
+        return try await exclusively(event.id) { repository in
             if try await repository.registration(of: event.id, account: account.id) != nil {
                 throw EventError.alreadyRegistered
             }
@@ -137,7 +137,7 @@ public struct EventService: Sendable {
         _ registrationId: UUID, of eventId: UUID, approve: Bool, by account: Account, now: Date = Date()
     ) async throws -> Registration {
         let event = try await organizedEvent(eventId, by: account, role: .admin)
-        return try await gate.run(event.id) {
+        return try await exclusively(event.id) { repository in
             guard var registration = try await repository.registration(id: registrationId),
                 registration.eventId == event.id
             else { throw EventError.registrationNotFound }
@@ -192,7 +192,7 @@ public struct EventService: Sendable {
                 FieldIssue("inviteeId", Message("is not a participant of this event.", "不是该活动的参会者。"))
             ])
         }
-        return try await gate.run(event.id) {
+        return try await exclusively(event.id) { repository in
             let request = try MeetingRequestValidator(event: event).validate(
                 input, requester: requester, invitee: invitee,
                 existing: try await repository.requests(of: event.id, involving: [requester.id, invitee.id]),
@@ -283,6 +283,15 @@ public struct EventService: Sendable {
     }
 
     // MARK: Access
+
+    /// One change at a time per event: the gate queues this process's changes, the database holds the event
+    /// against other servers, and `work` reads and writes through the repository that holds it, so that checks
+    /// made before a write (the capacity, the request cap, duplicate pairs) still hold when it lands.
+    func exclusively<T: Sendable>(
+        _ eventId: UUID, _ work: @escaping @Sendable (any EventRepository) async throws -> T
+    ) async throws -> T {
+        try await gate.run(eventId) { try await repository.exclusively(eventId, work) }
+    }
 
     /// The event if the caller is a member (at least `role`) of the organising organisation; drafts of others read
     /// as not found.

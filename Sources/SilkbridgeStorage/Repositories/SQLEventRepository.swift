@@ -99,6 +99,21 @@ struct SQLEventRepository: EventRepository {
             .sort(\.$createdAt).sort(\.$id).all().map { try $0.request }
     }
 
+    func exclusively<T: Sendable>(
+        _ eventId: UUID, _ work: @escaping @Sendable (any EventRepository) async throws -> T
+    ) async throws -> T {
+        // An SQLite file is one server's, whose `EventGate` already lets one change through at a time; several
+        // servers share a PostgreSQL database, where the event's row stays locked until the change commits.
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else {
+            return try await work(self)
+        }
+        return try await database.transaction { database in
+            try await (database as! any SQLDatabase).raw("SELECT id FROM events WHERE id = \(bind: eventId) FOR UPDATE")
+                .run()
+            return try await work(SQLEventRepository(database: database))
+        }
+    }
+
     func save(_ schedule: EventSchedule, audit: [AuditEvent]) async throws {
         try await database.transaction { database in
             try await ScheduleRecord.query(on: database).filter(\.$id == schedule.eventId).delete()
