@@ -46,7 +46,13 @@ public final class SilkbridgeDatabase: Sendable {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+            // Fluent's default of one connection per event loop (two on a two-core machine) with a 10 s wait made
+            // simultaneous transactions time out under load while others held the connections; a few more
+            // connections, and a longer wait before giving up, keep a busy server answering.
+            databases.use(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .trace), as: .psql)
         }
     }
 
