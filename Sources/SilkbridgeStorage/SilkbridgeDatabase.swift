@@ -12,10 +12,18 @@ import SilkbridgeCore
 public final class SilkbridgeDatabase: Sendable {
     public let location: DatabaseLocation
     private let databases: Databases
+    /// SQLite only: the read-only connections beside the one writer (see `ReadWriteDatabase`).
+    private let readers: Databases?
+    /// SQLite only: this database's own threads for the blocking SQLite calls, so that one database's wait cannot
+    /// take the threads another one needs (tests run many servers in one process).
+    private let threadPool: NIOThreadPool?
     let logger: Logger
 
     var database: any Database {
-        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        let writer = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        guard let readers else { return writer }
+        return ReadWriteDatabase(
+            writer: writer, reader: readers.database(logger: logger, on: readers.eventLoopGroup.any())!)
     }
 
     public var accounts: any AccountRepository { SQLAccountRepository(database: database) }
@@ -33,26 +41,42 @@ public final class SilkbridgeDatabase: Sendable {
     public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
     public var events: any EventRepository { SQLEventRepository(database: database) }
 
-    /// Connects (creating the SQLite file and its folder if needed) without migrating.
-    public init(location: DatabaseLocation, logger: Logger) throws {
+    /// Connects (creating the SQLite file and its folder if needed) without migrating. `poolTimeout` bounds every
+    /// wait for a connection; past it the operation fails with a transient error instead of waiting on.
+    public init(location: DatabaseLocation, logger: Logger, poolTimeout: Duration = .seconds(30)) throws {
         self.location = location
         self.logger = logger
-        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let timeout = TimeAmount.nanoseconds(Int64(poolTimeout / .nanoseconds(1)))
         switch location {
         case .sqlite(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            let file = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let group = MultiThreadedEventLoopGroup.singleton
+            // One thread per connection: the writer and a reader per event loop.
+            let threadPool = NIOThreadPool(numberOfThreads: 1 + NIOSingletons.groupLoopCountSuggestion)
+            threadPool.start()
+            self.threadPool = threadPool
+            // A single event loop has a pool of one connection: the only one that writes.
+            databases = Databases(threadPool: threadPool, on: group.next())
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .sqlite)
+            let readers = Databases(threadPool: threadPool, on: group)
+            readers.use(
+                .sqlite(.file(file.absoluteString + "?mode=ro"), connectionPoolTimeout: timeout, sqlLogLevel: .trace),
+                as: .sqlite)
+            self.readers = readers
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            // Fluent's default of one connection per event loop (two on a two-core machine) with a 10 s wait made
-            // simultaneous transactions time out under load while others held the connections; a few more
-            // connections, and a longer wait before giving up, keep a busy server answering.
+            // Fluent's default of one connection per event loop (two on a two-core machine) made simultaneous
+            // transactions wait for each other under load; a few more connections keep a busy server answering.
+            databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30),
+                    configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: timeout,
                     sqlLogLevel: .trace), as: .psql)
+            readers = nil
+            threadPool = nil
         }
     }
 
@@ -64,10 +88,14 @@ public final class SilkbridgeDatabase: Sendable {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
         if case .sqlite = location {
-            // WAL lets readers go on while a write commits; FULL sync keeps every acknowledged commit on disk.
+            // WAL lets the readers go on while a write commits, and stays set in the file. The other settings
+            // belong to a connection: they are made on the writer, the only connection that writes. FULL sync
+            // keeps every acknowledged commit on disk; the busy timeout replaces SQLiteNIO's endless retry with a
+            // bounded wait, should another process (`silkbridge migrate`, `rates import`) hold the write lock.
             let sql = database as! any SQLDatabase
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=FULL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
         }
         let migrations = Migrations()
         migrations.add(M001_CreateDirectory(), M002_IndexDirectory())
@@ -81,7 +109,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M016_CreateMeetingRatings())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+            on: databases.eventLoopGroup.any(), migrationLogLevel: .debug)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
@@ -93,6 +121,8 @@ public final class SilkbridgeDatabase: Sendable {
     }
 
     public func shutdown() async {
+        await readers?.shutdownAsync()
         await databases.shutdownAsync()
+        try? await threadPool?.shutdownGracefully()
     }
 }

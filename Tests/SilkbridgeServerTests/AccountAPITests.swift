@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct AccountAPITests {
+@Suite(.timeLimit(.minutes(10))) struct AccountAPITests {
     @Test(arguments: TestDatabase.available)
     func signUpLogInAndReadTheAccount(database: TestDatabase) async throws {
         try await withApp(database) { client in

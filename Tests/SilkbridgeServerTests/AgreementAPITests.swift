@@ -8,7 +8,7 @@ import SilkbridgeTestSupport
 import Testing
 import TrustLedger
 
-@Suite struct AgreementAPITests {
+@Suite(.timeLimit(.minutes(10))) struct AgreementAPITests {
     @Test(arguments: TestDatabase.available)
     func twoPartiesSignALetterOfIntentThatVerifiesOffline(database: TestDatabase) async throws {
         try await withApp(database) { client in

@@ -8,7 +8,7 @@ import Testing
 import TrustLedger
 
 /// Every way a signature can be wrong is refused with a clear error, and nothing is stored or logged.
-@Suite struct AgreementAttackTests {
+@Suite(.timeLimit(.minutes(10))) struct AgreementAttackTests {
     @Test func signaturesThatMustNotCountAreRefusedAndNothingIsStored() async throws {
         try await withApp { client in
             let parties = try await AgreementFixture.make(client)

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 import TrustLedger
 
-@Suite struct AgreementPageTests {
+@Suite(.timeLimit(.minutes(10))) struct AgreementPageTests {
     func browser(_ client: any TestClientProtocol, _ party: AgreementFixture.Party, language: String) async throws
         -> BrowserSession
     {

@@ -11,7 +11,7 @@ import TrustLedger
 
 /// Runs the real `silkbridge serve` as a child process, kills it with SIGKILL in the middle of a burst of key
 /// registrations, and checks that every registration it acknowledged is in the ledger after the crash.
-@Suite(.serialized) struct CrashTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct CrashTests {
     static var executable: URL? {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("silkbridge") }

@@ -5,7 +5,7 @@ import Testing
 
 @testable import SilkbridgeServer
 
-@Suite struct ChartTests {
+@Suite(.timeLimit(.minutes(10))) struct ChartTests {
     func data(categories: Int, series: Int = 2) -> ChartData {
         ChartData(
             id: "test", title: "Flows <China & EU>", categoryHeader: "Area",
@@ -95,7 +95,7 @@ import Testing
     }
 }
 
-@Suite struct DashboardTests {
+@Suite(.timeLimit(.minutes(10))) struct DashboardTests {
     @Test(arguments: ["en", "zh-Hans"])
     func anEmptyPlatformShowsEveryChartEmpty(language: String) async throws {
         try await withApp { client in

@@ -6,7 +6,7 @@ import Testing
 /// The demo's events as the demo user, ChinaEU's owner, finds them: the roundtable ten days ago with its meetings
 /// held and rated (the agreements of the roundtable linked) and their own meetings still to rate, and the
 /// 300-delegate brokerage event ahead, scheduled close to the bound.
-@Suite struct DemoEventsTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoEventsTests {
     @Test func theDemoHasARatedRoundtableAndAScheduledBrokerageEvent() async throws {
         try await withApp(demo: true) { client in
             let session = try await client.api(

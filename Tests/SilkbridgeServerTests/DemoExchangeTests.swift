@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@Suite struct DemoExchangeTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoExchangeTests {
     @Test func demoOpportunitiesCoverEveryTypeAndAreaInBothLanguages() async throws {
         try await withApp(demo: true) { client in
             var items: [[String: Any]] = []

@@ -7,7 +7,7 @@ import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct EventAPITests {
+@Suite(.timeLimit(.minutes(10))) struct EventAPITests {
     struct Person {
         let token: String
         let organizationId: String

@@ -7,7 +7,7 @@ import Testing
 /// The event pages over real HTTP: an organiser creates an event with the form and publishes it, two people
 /// register on its page, one asks the other for a meeting which is accepted, the organiser schedules with one
 /// button, and each reads their agenda and its calendar file; what is not theirs stays closed.
-@Suite struct EventPageTests {
+@Suite(.timeLimit(.minutes(10))) struct EventPageTests {
     struct Member {
         let email: String
         let organizationId: String

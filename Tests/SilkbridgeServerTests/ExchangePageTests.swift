@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@Suite struct ExchangePageTests {
+@Suite(.timeLimit(.minutes(10))) struct ExchangePageTests {
     /// Logs a browser in as an account made through the API.
     func browser(_ client: any TestClientProtocol, email: String, language: String) async throws -> BrowserSession {
         var browser = BrowserSession(client, language: language)

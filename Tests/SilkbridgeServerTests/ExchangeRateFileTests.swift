@@ -6,7 +6,7 @@ import Testing
 
 @testable import SilkbridgeServer
 
-@Suite struct ExchangeRateFileTests {
+@Suite(.timeLimit(.minutes(10))) struct ExchangeRateFileTests {
     static let shipped = Result { try ECBRateFile.shipped() }
 
     @Test func theShippedFileHoldsKnownRates() throws {

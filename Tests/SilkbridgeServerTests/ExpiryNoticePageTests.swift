@@ -7,7 +7,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct ExpiryNoticePageTests {
+@Suite(.timeLimit(.minutes(10))) struct ExpiryNoticePageTests {
     @Test(arguments: TestDatabase.available)
     func theInboxShowsTheExpiryNoticeWithALinkToTheOpportunity(database: TestDatabase) async throws {
         let location = database.freshLocation()

@@ -80,7 +80,7 @@ struct FundAPIFixture {
     }
 }
 
-@Suite struct FundAPITests {
+@Suite(.timeLimit(.minutes(10))) struct FundAPITests {
     @Test(arguments: TestDatabase.available)
     func aProjectGoesFromCommitmentToDisbursementWithExactConversions(database: TestDatabase) async throws {
         try await withApp(database) { client in

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct FundPageTests {
+@Suite(.timeLimit(.minutes(10))) struct FundPageTests {
     func browser(_ client: any TestClientProtocol, _ email: String, language: String) async throws -> BrowserSession {
         var browser = BrowserSession(client, language: language)
         let login = try await browser.post("/login", [("email", email), ("password", "correct horse battery")])
@@ -257,7 +257,7 @@ import Testing
     }
 }
 
-@Suite struct DemoFundTests {
+@Suite(.timeLimit(.minutes(10))) struct DemoFundTests {
     @Test func theDemoFundHasProjectsAtEveryStageWithMoneyInBothCurrencies() async throws {
         try await withApp(demo: true) { client in
             var demo = BrowserSession(client, language: "zh-Hans")

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct InterestAPITests {
+@Suite(.timeLimit(.minutes(10))) struct InterestAPITests {
     struct Parties {
         let owner: String
         let sender: String

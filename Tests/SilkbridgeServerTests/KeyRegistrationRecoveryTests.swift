@@ -10,7 +10,7 @@ import TrustLedger
 
 /// A process that dies between appending a key's ledger entry and recording its index leaves the key pending;
 /// start-up or a retry completes it, and the key is never logged twice.
-@Suite struct KeyRegistrationRecoveryTests {
+@Suite(.timeLimit(.minutes(10))) struct KeyRegistrationRecoveryTests {
     struct SimulatedCrash: Error {}
 
     /// The real ledger, but the process "dies" right after the append is durable.

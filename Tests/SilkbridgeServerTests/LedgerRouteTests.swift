@@ -12,7 +12,7 @@ import TrustLedger
 
 @testable import SilkbridgeStorage
 
-@Suite struct LedgerRouteTests {
+@Suite(.timeLimit(.minutes(10))) struct LedgerRouteTests {
     @Test(arguments: TestDatabase.available)
     func tilesAndTheCheckpointAreWhatTrustLedgerProduces(database: TestDatabase) async throws {
         let log = try await LedgerTestLog(database, entries: 600)

@@ -10,7 +10,7 @@ import Testing
 
 @testable import SilkbridgeServer
 
-@Suite struct MatchAlertTests {
+@Suite(.timeLimit(.minutes(10))) struct MatchAlertTests {
     /// A German start-up seeking smart meters and offering distribution, and a Chinese maker answering both ways.
     static func pair(
         _ client: any TestClientProtocol, maker: String = "Shenzhen Meter", anna: String? = nil

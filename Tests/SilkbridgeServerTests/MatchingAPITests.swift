@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct MatchingAPITests {
+@Suite(.timeLimit(.minutes(10))) struct MatchingAPITests {
     /// Publishes an opportunity (or leaves it a draft) for the organisation; returns its id.
     static func opportunity(
         _ client: any TestClientProtocol, token: String, organization: String, type: String, title: String,

@@ -5,7 +5,7 @@ import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct MeetingOutcomeAPITests {
+@Suite(.timeLimit(.minutes(10))) struct MeetingOutcomeAPITests {
     typealias Person = EventAPITests.Person
 
     /// A roundtable whose one meeting, Anna with Li, was scheduled and then took place: the organiser moves the

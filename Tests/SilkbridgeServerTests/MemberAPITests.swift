@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct MemberAPITests {
+@Suite(.timeLimit(.minutes(10))) struct MemberAPITests {
     /// An organisation with an owner, an admin and a member, each with a token.
     struct Team {
         let id: String

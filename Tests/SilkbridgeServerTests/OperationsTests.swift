@@ -4,10 +4,14 @@ import HummingbirdTesting
 import SilkbridgeAPI
 import Testing
 
-@Suite struct OperationsTests {
+@Suite(.timeLimit(.minutes(10))) struct OperationsTests {
     @Test func healthMetricsAndTheContractAreServed() async throws {
         try await withApp { client in
-            #expect(try await client.api(.get, "/healthz").status == .ok)
+            let health = try await client.api(.get, "/healthz")
+            #expect(health.status == .ok)
+            #expect(health.text == "ok\nledger: running\n")
+            let ledger = try await client.api(.get, "/api/v1/ledger").json()
+            #expect((ledger["sequencing"] as? [String: Any])?["state"] as? String == "running")
             #expect(try await client.api(.get, "/metrics").status == .ok)
             let spec = try await client.api(.get, "/api/v1/openapi.yaml")
             #expect(spec.status == .ok)

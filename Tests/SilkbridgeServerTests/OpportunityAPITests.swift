@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct OpportunityAPITests {
+@Suite(.timeLimit(.minutes(10))) struct OpportunityAPITests {
     static let body = """
         "type":"technology-offer","title":{"en":"Battery storage controller","zh-Hans":"储能控制器"},\
         "summary":{"en":"A controller for grid batteries.","zh-Hans":"用于电网电池的控制器。"},\

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct OpportunityFormTests {
+@Suite(.timeLimit(.minutes(10))) struct OpportunityFormTests {
     static func logIn(_ client: any TestClientProtocol, language: String) async throws -> BrowserSession {
         var browser = BrowserSession(client, language: language)
         let login = try await browser.post(
@@ -95,7 +95,7 @@ import Testing
     }
 }
 
-@Suite struct OpportunityEditFormTests {
+@Suite(.timeLimit(.minutes(10))) struct OpportunityEditFormTests {
     @Test(arguments: ["en", "zh-Hans"])
     func membersEditEveryFieldOthersMayNot(language: String) async throws {
         try await withApp { client in

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct OrganizationAPITests {
+@Suite(.timeLimit(.minutes(10))) struct OrganizationAPITests {
     @Test(arguments: TestDatabase.available)
     func registerReadEditAndDeleteAnOrganisation(database: TestDatabase) async throws {
         try await withApp(database) { client in

@@ -5,7 +5,7 @@ import SilkbridgeTestSupport
 import Testing
 import TrustLedger
 
-@Suite struct OrganizationKeyAPITests {
+@Suite(.timeLimit(.minutes(10))) struct OrganizationKeyAPITests {
     /// A fresh key pair as an organisation would make it; only the public parts are ever sent.
     static func newKey(_ name: String = "isar-energy.eu/signing") throws -> (verifierKey: String, base64: String) {
         let verifier = try Ed25519NoteSigner.generate(name: name).verifier.verifierKey

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@Suite struct PageTests {
+@Suite(.timeLimit(.minutes(10))) struct PageTests {
     @Test(arguments: ["en", "zh-Hans"])
     func everyPublicPageRendersInBothLanguages(language: String) async throws {
         try await withApp(demo: true) { client in

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@Suite struct RequestValidationTests {
+@Suite(.timeLimit(.minutes(10))) struct RequestValidationTests {
     @Test(arguments: [
         ("{not json", "JSON"),
         (#"{"email":"a@b.eu","password":"correct horse battery","displayName":"A","admin":true}"#, "admin"),

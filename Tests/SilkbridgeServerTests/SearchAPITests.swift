@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct SearchAPITests {
+@Suite(.timeLimit(.minutes(10))) struct SearchAPITests {
     /// Drafts and publishes an opportunity; returns its id.
     static func publish(
         _ client: any TestClientProtocol, token: String, organization: String, type: String = "business-offer",

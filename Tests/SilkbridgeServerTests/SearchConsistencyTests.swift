@@ -5,7 +5,7 @@ import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct SearchConsistencyTests {
+@Suite(.timeLimit(.minutes(10))) struct SearchConsistencyTests {
     /// Two servers on one database, as with several processes: each keeps its own index, and each finds
     /// what the other wrote, changed or closed, and what was there before it started.
     @Test(arguments: TestDatabase.available)

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct SearchHighlightTests {
+@Suite(.timeLimit(.minutes(10))) struct SearchHighlightTests {
     /// The first hit's snippet in `language` and its marked passages, as the API returns them.
     static func marked(
         _ client: any TestClientProtocol, query: String, language: String

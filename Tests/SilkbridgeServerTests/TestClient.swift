@@ -4,20 +4,62 @@ import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
 import SilkbridgeServer
+import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-/// Runs `body` against a real application (real database, real routing) with a fresh database.
+/// Runs `body` against a real application (real database, real routing) with a fresh database; with `demo`, a
+/// copy of the demo loaded once for the whole test process (SQLite), so that tests reading it share its cost.
 func withApp(
     _ database: TestDatabase = .sqlite, demo: Bool = false,
     _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    // Each test gets its own ledger key, also on PostgreSQL where there is no data folder.
-    let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-key-\(UUID()).key").path
-    let configuration = ServerConfiguration(
-        database: database.freshLocation(), demo: demo, passwordCost: 4, ledger: LedgerConfiguration(keyFile: keyFile))
+    let configuration: ServerConfiguration
+    if demo && database == .sqlite {
+        configuration = DemoTemplate.configuration(in: try await DemoTemplate.shared.copy())
+    } else {
+        // Each test gets its own ledger key, also on PostgreSQL where there is no data folder.
+        let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-key-\(UUID()).key")
+        configuration = testConfiguration(database: database.freshLocation(), demo: demo, keyFile: keyFile.path)
+    }
     let app = try await buildApplication(configuration: configuration)
     try await app.test(.router, body)
+}
+
+/// What every test server runs with: a cheap password hash, and a ledger deadline far longer than the
+/// server's, since a test process shares two cores with hundreds of others and deadlines are tested on their own.
+func testConfiguration(database: DatabaseLocation, demo: Bool, keyFile: String) -> ServerConfiguration {
+    var ledger = LedgerConfiguration(keyFile: keyFile)
+    ledger.appendTimeout = .seconds(300)
+    return ServerConfiguration(database: database, demo: demo, passwordCost: 4, ledger: ledger)
+}
+
+/// The demo loaded into a folder once per test process; each demo test gets a copy of the folder (database,
+/// ledger key and demo witnesses), and its server finds the demo there instead of loading it again.
+actor DemoTemplate {
+    static let shared = DemoTemplate()
+    private var loading: Task<URL, any Error>?
+
+    static func configuration(in folder: URL) -> ServerConfiguration {
+        testConfiguration(
+            database: .sqlite(path: folder.appendingPathComponent("silkbridge.sqlite").path), demo: true,
+            keyFile: folder.appendingPathComponent("ledger.key").path)
+    }
+
+    func copy() async throws -> URL {
+        let loading = self.loading ?? Task { try await Self.load() }
+        self.loading = loading
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-demo-\(UUID())")
+        try FileManager.default.copyItem(at: try await loading.value, to: copy)
+        return copy
+    }
+
+    /// Starts a server on a new folder, which loads the demo, and stops it, which closes the database.
+    private static func load() async throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-demo-\(UUID())")
+        try await buildApplication(configuration: configuration(in: folder)).test(.router) { _ in }
+        return folder
+    }
 }
 
 extension TestClientProtocol {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import SilkbridgeServer
 
-@Suite struct TranslationTests {
+@Suite(.timeLimit(.minutes(10))) struct TranslationTests {
     @Test func bothLanguagesHaveTheSameKeysAndEveryTemplateKeyExists() throws {
         let translations = try Translations.load()
         let english = Set(translations[.english].keys)

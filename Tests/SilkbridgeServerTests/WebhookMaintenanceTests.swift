@@ -5,7 +5,7 @@ import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct WebhookMaintenanceTests {
+@Suite(.timeLimit(.minutes(10))) struct WebhookMaintenanceTests {
     @Test(arguments: TestDatabase.available)
     func onlyTheOrganisationsManagersRotateSecretsAndRedeliver(database: TestDatabase) async throws {
         let location = database.freshLocation()

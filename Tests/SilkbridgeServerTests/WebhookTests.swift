@@ -13,7 +13,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct WebhookTests {
+@Suite(.timeLimit(.minutes(10))) struct WebhookTests {
     @Test func signatureMatchesAnIndependentlyComputedVector() {
         // HMAC-SHA256("whsec_test", "1700000000.{"a":1}"), computed with Python's hmac module.
         let expected = "38877139021993b830af32feea6e18a8da83eb2f6e49ee50bd9e4cf4ca4d3789"
@@ -293,7 +293,7 @@ func withApp(at location: DatabaseLocation, _ body: @Sendable (any TestClientPro
     try await app.test(.router, body)
 }
 
-@Suite struct WebhookPageTests {
+@Suite(.timeLimit(.minutes(10))) struct WebhookPageTests {
     @Test(arguments: ["en", "zh-Hans"])
     func adminsAddSeeAndDeleteWebhooksOnThePage(language: String) async throws {
         try await withApp { client in

@@ -9,7 +9,7 @@ import SilkbridgeTestSupport
 import Testing
 import TrustLedger
 
-@Suite struct WitnessTests {
+@Suite(.timeLimit(.minutes(10))) struct WitnessTests {
     static func witnessConfiguration(_ name: String, log: Ed25519NoteSigner, state: String? = nil) throws
         -> (WitnessConfiguration, CosignatureVerifier)
     {

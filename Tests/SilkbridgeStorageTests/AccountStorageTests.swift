@@ -4,7 +4,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct AccountStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct AccountStorageTests {
     @Test(arguments: TestDatabase.available)
     func storesAndFindsAccountsByEmailAndId(database: TestDatabase) async throws {
         try await database.withDatabase { db in

@@ -4,7 +4,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct DirectoryStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct DirectoryStorageTests {
     func register(_ organization: Organization, in db: SilkbridgeDatabase) async throws -> Account {
         let owner = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
         try await db.directory.create(

@@ -4,7 +4,7 @@ import SilkbridgeCore
 import SilkbridgeStorage
 import Testing
 
-@Suite struct DurabilityTests {
+@Suite(.timeLimit(.minutes(10))) struct DurabilityTests {
     @Test func dataSurvivesClosingAndReopeningTheSQLiteFile() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-reopen-\(UUID())")
         let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("data.sqlite").path)

@@ -5,7 +5,7 @@ import SilkbridgeTestSupport
 import Testing
 
 /// The event use cases against a real database, with the clock in the test's hands.
-@Suite struct EventServiceTests {
+@Suite(.timeLimit(.minutes(10))) struct EventServiceTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
     static let day: TimeInterval = 86_400
     static let catalog = ReferenceCatalog(

@@ -7,7 +7,7 @@ import Testing
 
 @testable import SilkbridgeStorage
 
-@Suite struct EventStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct EventStorageTests {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
 
     /// An organiser's organisation with one brokerage event in Brussels, and two participants' accounts and

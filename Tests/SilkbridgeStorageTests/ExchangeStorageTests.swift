@@ -4,7 +4,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct ExchangeStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct ExchangeStorageTests {
     static let catalog = ReferenceCatalog(
         areas: [
             Area(

@@ -8,7 +8,7 @@ import Testing
 
 @testable import SilkbridgeStorage
 
-@Suite struct ExpiryNoticeMigrationTests {
+@Suite(.timeLimit(.minutes(10))) struct ExpiryNoticeMigrationTests {
     /// M010 and M012 rebuild `notices` on SQLite: the notices stored before them must come through unchanged.
     @Test(arguments: TestDatabase.available)
     func keepsTheNoticesStoredBeforeIt(database: TestDatabase) async throws {

@@ -4,7 +4,7 @@ import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
 
-@Suite struct ExpiryNoticeTests {
+@Suite(.timeLimit(.minutes(10))) struct ExpiryNoticeTests {
     static let day: TimeInterval = 24 * 3600
     static let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z, so expiry is 2027-01-01
 

@@ -24,7 +24,7 @@ struct FixedDigest: SignatureScheme {
     func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool { false }
 }
 
-@Suite struct FundStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct FundStorageTests {
     static let catalog = ReferenceCatalog(
         areas: [Area(code: "smart-energy", label: LocalizedText(english: "Smart energy"), subtopics: [])],
         countries: [

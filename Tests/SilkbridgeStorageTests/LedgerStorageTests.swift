@@ -7,7 +7,7 @@ import TrustLedger
 
 @testable import SilkbridgeStorage
 
-@Suite struct LedgerStorageTests {
+@Suite(.timeLimit(.minutes(10))) struct LedgerStorageTests {
     let signer = try! Ed25519NoteSigner.generate(name: "silkbridge.test/ledger")
 
     func sequencer(_ storage: any LedgerStorage, batch: Int = 64) -> Sequencer {

@@ -6,7 +6,7 @@ import Testing
 
 /// Meeting outcomes against a real database, with the clock in the test's hands: when ratings open, who may give
 /// and read them, and how they move the exchange pipeline.
-@Suite struct MeetingOutcomeTests {
+@Suite(.timeLimit(.minutes(10))) struct MeetingOutcomeTests {
     struct Meetings {
         let world: EventServiceTests.World
         /// Isar Energy's, Shenzhen Grid's and Wuhan Optics' registrations.

@@ -143,7 +143,7 @@ import TrustLedger
         #expect(try SignedNote(parsing: note).signatures.map(\.name) == [signer.name, freshSigner.name])
     }
 
-    @Test func storageFailureHaltsTheSequencer() async throws {
+    @Test func aPermanentStorageFailureHaltsTheSequencer() async throws {
         let storage = ObservedStorage()
         let sequencer = Sequencer(configuration: configuration(batch: 1), signer: signer, storage: storage)
         try await sequencer.start()
@@ -152,6 +152,64 @@ import TrustLedger
         await #expect(throws: SequencerError.self) { try await sequencer.append(Data("lost".utf8)) }
         await #expect(throws: SequencerError.self) { try await sequencer.append(Data("later".utf8)) }
         #expect(await sequencer.size == 1)
+        guard case .halted(let reason) = await sequencer.health else {
+            Issue.record("the sequencer did not halt")
+            return
+        }
+        #expect(reason.contains("InjectedFailure"))
+    }
+
+    @Test func transientStorageFailuresAreRetriedAndTheSequencerGoesOn() async throws {
+        let storage = ObservedStorage()
+        var configuration = configuration(batch: 1)
+        configuration.retryDelay = (.milliseconds(1), .milliseconds(4))
+        let sequencer = Sequencer(configuration: configuration, signer: signer, storage: storage)
+        try await sequencer.start()
+        #expect(try await sequencer.append(Data("first".utf8)) == 0)
+        await storage.failTransiently(3)
+        #expect(try await sequencer.append(Data("retried".utf8)) == 1)
+        #expect(await sequencer.health == .running)
+        #expect(try await sequencer.append(Data("after".utf8)) == 2)
+        #expect(await storage.committedBatchSizes == [0, 1, 1, 1])
+        let report = try await LedgerIntegrityChecker(
+            storage: storage, logVerifier: signer.verifier, origin: signer.name
+        ).check()
+        #expect(report.isHealthy)
+        #expect(report.checkpoint?.size == 3)
+    }
+
+    /// A commit that went through but whose answer was lost reads as a size conflict with the batch's own
+    /// checkpoint on top: stored once, acknowledged, not halted.
+    @Test func aStoredBatchWhoseAnswerWasLostIsAcknowledgedOnce() async throws {
+        let storage = ObservedStorage()
+        var configuration = configuration(batch: 1)
+        configuration.retryDelay = (.milliseconds(1), .milliseconds(4))
+        let sequencer = Sequencer(configuration: configuration, signer: signer, storage: storage)
+        try await sequencer.start()
+        await storage.failTransiently(1, afterStoring: true)
+        #expect(try await sequencer.append(Data("stored, answer lost".utf8)) == 0)
+        #expect(try await sequencer.append(Data("next".utf8)) == 1)
+        #expect(await storage.committedBatchSizes == [0, 1, 1])
+        #expect(try await storage.readEntries(0..<5) == [Data("stored, answer lost".utf8), Data("next".utf8)])
+    }
+
+    /// While a batch cannot be stored, the entries queued behind it are withdrawn at their deadline (not in the
+    /// log), the one in the batch is unconfirmed, and once storage answers again the batch lands and appends go on.
+    @Test(.timeLimit(.minutes(1))) func entriesPastTheirDeadlineAreWithdrawnOrUnconfirmed() async throws {
+        let storage = ObservedStorage()
+        var configuration = configuration(batch: 1)
+        configuration.appendTimeout = .milliseconds(100)
+        let sequencer = Sequencer(configuration: configuration, signer: signer, storage: storage)
+        try await sequencer.start()
+        await storage.holdCommits()
+        let inBatch = Task { try await sequencer.append(Data("in the held batch".utf8)) }
+        await storage.waitForHeldCommit()
+        await #expect(throws: SequencerError.timedOut) { try await sequencer.append(Data("queued behind it".utf8)) }
+        await #expect(throws: SequencerError.unconfirmed) { try await inBatch.value }
+        await storage.releaseCommits()
+        #expect(try await sequencer.append(Data("after".utf8)) == 1)
+        #expect(try await storage.readEntries(0..<5) == [Data("in the held batch".utf8), Data("after".utf8)])
+        #expect(await sequencer.health == .running)
     }
 
     @Test func appendsAreRefusedBeforeStartAndWhenTooLarge() async throws {

@@ -2,18 +2,39 @@ import Dispatch
 import Foundation
 import TrustLedger
 
-/// Storage that forwards to memory while recording batches, and can hold commits until released or fail them.
+/// Storage that forwards to memory while recording batches, and can hold commits until released or fail them,
+/// for good or transiently (a failure that passes when the same batch is stored again).
 actor ObservedStorage: LedgerStorage {
     let base = InMemoryLedgerStorage()
     private(set) var committedBatchSizes: [Int] = []
     private var gate: CheckedContinuation<Void, Never>?
     private var isGated = false
+    private var heldObserver: CheckedContinuation<Void, Never>?
     private var commitsBeforeFailure = Int.max
+    private var transientFailures = 0
+    private var loseAcknowledgements = false
 
     struct InjectedFailure: Error {}
+    struct TransientInjectedFailure: Error {}
+
+    nonisolated func isTransient(_ error: any Error) -> Bool {
+        error is TransientInjectedFailure
+    }
+
+    /// The next `count` commits fail transiently; with `afterStoring`, each is stored before its answer is lost.
+    func failTransiently(_ count: Int, afterStoring: Bool = false) {
+        transientFailures = count
+        loseAcknowledgements = afterStoring
+    }
 
     func holdCommits() {
         isGated = true
+    }
+
+    /// Returns once a commit is held at the gate.
+    func waitForHeldCommit() async {
+        if gate != nil { return }
+        await withCheckedContinuation { heldObserver = $0 }
     }
 
     func releaseCommits() {
@@ -27,8 +48,22 @@ actor ObservedStorage: LedgerStorage {
     }
 
     func append(_ batch: LedgerBatch) async throws {
-        if isGated { await withCheckedContinuation { gate = $0 } }
+        if isGated {
+            await withCheckedContinuation {
+                gate = $0
+                heldObserver?.resume()
+                heldObserver = nil
+            }
+        }
         if committedBatchSizes.count >= commitsBeforeFailure { throw InjectedFailure() }
+        if transientFailures > 0 {
+            transientFailures -= 1
+            if loseAcknowledgements {
+                try await base.append(batch)
+                committedBatchSizes.append(batch.entries.count)
+            }
+            throw TransientInjectedFailure()
+        }
         try await base.append(batch)
         committedBatchSizes.append(batch.entries.count)
     }

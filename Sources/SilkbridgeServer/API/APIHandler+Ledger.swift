@@ -20,7 +20,19 @@ extension APIHandler {
                         origin: ledger.origin, verifierKey: ledger.verifier.verifierKey,
                         size: Int64(status.checkpoint.size), rootHash: status.checkpoint.rootHash.base64EncodedString(),
                         checkpoint: String(decoding: status.note, as: UTF8.self), witnesses: witnesses,
-                        policy: ledger.policyText, policyMet: status.policyMet, reasons: status.reasons))))
+                        policy: ledger.policyText, policyMet: status.policyMet, reasons: status.reasons,
+                        sequencing: Self.sequencing(status.health)))))
+    }
+
+    private static func sequencing(_ health: SequencerHealth?) -> Components.Schemas.Ledger.SequencingPayload {
+        switch health {
+        case nil: .init(state: .elsewhere)
+        case .notStarted?: .init(state: .starting)
+        case .running?: .init(state: .running)
+        case .retrying(let reason, let attempts)?: .init(state: .retrying, reason: reason, attempts: attempts)
+        case .halted(let reason)?: .init(state: .halted, reason: reason)
+        case .stopped?: .init(state: .stopped)
+        }
     }
 
     func getLedgerEntry(_ input: Operations.GetLedgerEntry.Input) async throws -> Operations.GetLedgerEntry.Output {

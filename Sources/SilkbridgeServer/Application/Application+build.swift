@@ -91,7 +91,7 @@ public func buildApplication(
         InboxCountMiddleware(inbox: inbox)
         OpenAPIContextMiddleware()
     }
-    OperationsRoutes(database: database, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
+    OperationsRoutes(database: database, ledger: ledger, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
         .addRoutes(to: router)
     LedgerRoutes(ledger: ledger).addRoutes(to: router)
     demoWitnesses?.addRoutes(to: router)

@@ -5,26 +5,31 @@ import NIOCore
 import NIOFoundationCompat
 import Prometheus
 import SilkbridgeStorage
+import TrustLedger
 
 /// What operators and client generators read: health, metrics and the API contract.
 struct OperationsRoutes {
     let database: SilkbridgeDatabase
+    let ledger: LedgerHost
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: Data
 
     func addRoutes(to router: Router<AppRequestContext>) {
+        // 200 while the database answers and the ledger takes entries (also while it retries a batch); the body
+        // says how the ledger is doing, and why it halted if it did.
         router.get("/healthz") { _, context in
+            let health = await ledger.appender.health
+            let ledgerLine = ledger.healthLine(health)
             do {
                 try await database.ping()
-                return Response(
-                    status: .ok, headers: [.contentType: "text/plain"],
-                    body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
             } catch {
                 context.logger.error("health check failed", metadata: ["error": "\(error)"])
-                return Response(
-                    status: .serviceUnavailable, headers: [.contentType: "text/plain"],
-                    body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
+                return Self.health(.serviceUnavailable, "database unavailable\n\(ledgerLine)\n")
             }
+            if case .halted? = health {
+                return Self.health(.serviceUnavailable, "\(ledgerLine)\n")
+            }
+            return Self.health(.ok, "ok\n\(ledgerLine)\n")
         }
         router.get("/metrics") { _, _ in
             var buffer: [UInt8] = []
@@ -38,5 +43,11 @@ struct OperationsRoutes {
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))
         }
+    }
+
+    private static func health(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

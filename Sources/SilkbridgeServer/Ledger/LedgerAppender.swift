@@ -13,22 +13,30 @@ actor LedgerAppender {
     /// How long a queued entry waits before this process tries to take the lease itself, in case the sequencer
     /// died.
     private let takeOverAfter: Duration
+    /// How long an append waits for its index, through the sequencer or the queue.
+    private let appendTimeout: Duration
     private var lease: SequencerLease?
     private var sequencer: Sequencer?
     private var drain: Task<Void, Never>?
 
     init(
         database: SilkbridgeDatabase, logger: Logger, takeOverAfter: Duration = .seconds(1),
-        makeSequencer: @escaping @Sendable () -> Sequencer
+        appendTimeout: Duration, makeSequencer: @escaping @Sendable () -> Sequencer
     ) {
         self.database = database
         self.logger = logger
         self.takeOverAfter = takeOverAfter
+        self.appendTimeout = appendTimeout
         self.makeSequencer = makeSequencer
     }
 
     var isSequencing: Bool {
         sequencer != nil
+    }
+
+    /// The sequencer's health, or nil when another process sequences.
+    var health: SequencerHealth? {
+        get async { await sequencer?.health }
     }
 
     /// Takes the lease if it is free and starts the sequencer, whose start-up check refuses a damaged log, then
@@ -60,7 +68,7 @@ actor LedgerAppender {
         guard let queue = database.ledgerQueue else { throw LedgerError.notSequencing }
         guard entry.count <= EntryBundle.maxEntrySize else { throw SequencerError.entryTooLarge(entry.count) }
         let id = try await queue.submit(entry)
-        guard let index = try await waitForIndex(of: id, in: queue) else {
+        guard let index = try await waitForIndex(of: id, in: queue, until: .now + appendTimeout) else {
             throw LedgerQueueError.submissionNotWaiting([id])
         }
         try await queue.remove(id)
@@ -71,7 +79,7 @@ actor LedgerAppender {
     /// first: a submission stored in between is then found in the log.
     func index(of entry: Data) async throws -> UInt64? {
         if let queue = database.ledgerQueue, let id = try await queue.submission(of: entry),
-            let index = try await waitForIndex(of: id, in: queue)
+            let index = try await waitForIndex(of: id, in: queue, until: .now + appendTimeout)
         {
             return index
         }
@@ -82,18 +90,28 @@ actor LedgerAppender {
         do {
             return try await sequencer.append(entry)
         } catch let error as SequencerError {
-            if case .halted(let reason) = error {
+            switch error {
+            case .halted(let reason):
                 logger.critical("the ledger halted", metadata: ["reason": "\(reason)"])
-                throw LedgerError.halted
+                throw LedgerError.halted(reason: reason)
+            case .timedOut:
+                logger.warning("a ledger entry waited past its deadline and was withdrawn")
+                throw LedgerError.timedOut
+            case .unconfirmed:
+                logger.warning("a ledger entry's batch was still being stored at its deadline")
+                throw LedgerError.unconfirmed
+            case .stopped, .notStarted: throw LedgerError.notSequencing
+            case .alreadyStarted, .integrityCheckFailed, .entryTooLarge: throw error
             }
-            throw error
         }
     }
 
     /// Polls until the sequencer has stored the submission, nil if its submitter removed it meanwhile. If the wait
     /// drags on, this process tries to take the lease, and once it sequences, its own drain stores the submission.
-    /// Cancelling the wait leaves the entry queued: it is appended all the same.
-    private func waitForIndex(of id: Int64, in queue: SQLLedgerQueue) async throws -> UInt64? {
+    /// Cancelling the wait, or its deadline, leaves the entry queued: it is appended all the same.
+    private func waitForIndex(of id: Int64, in queue: SQLLedgerQueue, until deadline: ContinuousClock.Instant)
+        async throws -> UInt64?
+    {
         let backOff = BackOff(from: .milliseconds(2), to: .milliseconds(50))
         var pause = backOff.first
         var lastAttempt = ContinuousClock.now
@@ -103,6 +121,7 @@ actor LedgerAppender {
             case .removed: return nil
             case .waiting: break
             }
+            guard ContinuousClock.now < deadline else { throw LedgerError.unconfirmed }
             if sequencer == nil, ContinuousClock.now - lastAttempt >= takeOverAfter {
                 lastAttempt = .now
                 do {
@@ -119,6 +138,7 @@ actor LedgerAppender {
     func stop() async {
         drain?.cancel()
         drain = nil
+        await sequencer?.stop()
         sequencer = nil
         await lease?.release()
         lease = nil

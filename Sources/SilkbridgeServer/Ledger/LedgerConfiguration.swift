@@ -20,6 +20,10 @@ public struct LedgerConfiguration: Sendable {
     public var maxBatchDelay: Duration
     /// How long a checkpoint waits for each witness before it is published without that cosignature.
     public var witnessTimeout: Duration
+    /// How long an append waits for its entry to be stored before the request gets a 503.
+    public var appendTimeout: Duration = .seconds(30)
+    /// Told of each transient storage failure the sequencer retries after (besides the log); tests wait for it.
+    public var onTransientFailure: @Sendable (any Error) -> Void = { _ in }
 
     public static let defaultOrigin = "silkbridge.localhost/ledger"
 

@@ -7,13 +7,17 @@ enum LedgerError: DomainError, Equatable {
     case tileNotFound
     case invalidConsistencyRange(from: UInt64, to: UInt64, size: UInt64)
     case notSequencing
-    case halted
+    case halted(reason: String)
+    /// The entry waited past its deadline and was withdrawn: nothing was recorded.
+    case timedOut
+    /// The entry's batch was still being stored at the deadline; it may yet be recorded.
+    case unconfirmed
 
     var kind: FailureKind {
         switch self {
         case .entryNotFound, .tileNotFound: .notFound
         case .invalidConsistencyRange: .invalid
-        case .notSequencing, .halted: .unavailable
+        case .notSequencing, .halted, .timedOut, .unconfirmed: .unavailable
         }
     }
 
@@ -37,8 +41,18 @@ enum LedgerError: DomainError, Equatable {
                 "另一个服务器进程正在为账本排序；请几秒后重试。")
         case .halted:
             Message(
-                "The ledger stopped accepting entries after a storage failure; an operator must restart it.",
-                "账本在存储故障后已停止接受记录；需要运维人员重启。")
+                "The ledger stopped accepting entries because its stored log contradicts what it signed; an operator "
+                    + "must check it with `silkbridge ledger check`. Nothing was recorded.",
+                "账本已停止接受记录：存储的日志与其签名不符；需要运维人员用 `silkbridge ledger check` 检查。未记录任何内容。")
+        case .timedOut:
+            Message(
+                "The ledger is busy and nothing was recorded; try again in a few seconds.",
+                "账本繁忙，未记录任何内容；请几秒后重试。")
+        case .unconfirmed:
+            Message(
+                "The ledger is slow to store entries; yours may still be recorded. Check again in a few seconds "
+                    + "before you retry.",
+                "账本存储记录较慢；您的记录仍可能被保存。请几秒后查看，再决定是否重试。")
         }
     }
 }

@@ -23,18 +23,25 @@ struct LedgerHost: Sendable {
         let signer = try LedgerKey.load(configuration, database: database.location, logger: logger)
         let (policy, policyText) = try Self.policy(configuration)
         let storage = database.ledger
-        let sequencerConfiguration = SequencerConfiguration(
+        var sequencerConfiguration = SequencerConfiguration(
             origin: signer.name, maxBatchSize: configuration.maxBatchSize,
             maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout,
             // The full check reads the whole log, seconds for a million entries; `silkbridge ledger check` runs it.
-            startupCheck: .rightEdge)
+            startupCheck: .rightEdge, appendTimeout: configuration.appendTimeout)
+        sequencerConfiguration.onTransientFailure = { error in
+            logger.warning("storing a ledger batch failed; retrying", metadata: ["error": "\(error)"])
+            configuration.onTransientFailure(error)
+        }
         let endpoints = configuration.witnesses.map { witness in
             WitnessEndpoint(
                 client: LoggingWitnessClient(base: witness.client, name: witness.verifier.name, logger: logger),
                 verifier: witness.verifier)
         }
-        let appender = LedgerAppender(database: database, logger: logger) {
-            Sequencer(configuration: sequencerConfiguration, signer: signer, storage: storage, witnesses: endpoints)
+        let sequencing = sequencerConfiguration
+        let appender = LedgerAppender(
+            database: database, logger: logger, appendTimeout: configuration.appendTimeout
+        ) {
+            Sequencer(configuration: sequencing, signer: signer, storage: storage, witnesses: endpoints)
         }
         if try await !appender.tryToSequence() {
             logger.notice("another process sequences the ledger; this one serves reads and waits to take over")
@@ -121,7 +128,20 @@ struct LedgerHost: Sendable {
         }
         return LedgerStatus(
             note: note, checkpoint: checkpoint, cosignatures: cosignatures, policyMet: report.isValid,
-            reasons: report.reasons, isSequencing: await appender.isSequencing)
+            reasons: report.reasons, isSequencing: await appender.isSequencing, health: await appender.health)
+    }
+
+    /// One line for `/healthz` and the logs: how the sequencer is doing, or that another process sequences.
+    func healthLine(_ health: SequencerHealth?) -> String {
+        switch health {
+        case nil: "ledger: sequenced by another process"
+        case .notStarted?: "ledger: starting"
+        case .running?: "ledger: running"
+        case .retrying(let reason, let attempts)?:
+            "ledger: retrying a batch after \(attempts) transient storage failures, the last: \(reason)"
+        case .halted(let reason)?: "ledger: halted: \(reason)"
+        case .stopped?: "ledger: stopped"
+        }
     }
 
     /// The newest entries, newest first.
@@ -162,4 +182,6 @@ struct LedgerStatus: Sendable {
     let policyMet: Bool
     let reasons: [String]
     let isSequencing: Bool
+    /// The sequencer's health; nil when another process sequences.
+    let health: SequencerHealth?
 }

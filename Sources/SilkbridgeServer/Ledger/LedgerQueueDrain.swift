@@ -7,8 +7,9 @@ actor LedgerQueueDrain {
     private let queue: SQLLedgerQueue
     private let sequencer: Sequencer
     private let logger: Logger
-    // Submissions handed to the sequencer and not yet stored. A failed one stays here: the sequencer has halted,
-    // and the next sequencer picks it up from the queue.
+    // Submissions handed to the sequencer and not yet stored. One withdrawn at its deadline is handed over again;
+    // one that failed otherwise stays here: the sequencer has halted or stopped, and the next one picks it up from
+    // the queue.
     private var inFlight: Set<Int64> = []
     // Stored submissions, by the number of queue reads started before they were stored: a read started earlier may
     // still list them as waiting, one started later cannot.
@@ -57,6 +58,8 @@ actor LedgerQueueDrain {
             _ = try await sequencer.append(submission.entry, submissionID: submission.id)
             inFlight.remove(submission.id)
             stored[submission.id] = reads
+        } catch SequencerError.timedOut {
+            inFlight.remove(submission.id)
         } catch {
             logger.error(
                 "a queued ledger entry was not appended",

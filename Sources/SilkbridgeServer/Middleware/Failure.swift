@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OpenAPIRuntime
 import SilkbridgeCore
+import SilkbridgeStorage
 
 /// Turns any error into a status and a bilingual explanation; the API and the pages both render from it.
 struct Failure: Sendable {
@@ -31,6 +32,8 @@ struct Failure: Sendable {
             self.init(status: error.status, message: Self.message(for: error.status, detail: error.body))
         case let error as any HTTPResponseError:
             self.init(status: error.status, message: Self.message(for: error.status, detail: nil))
+        case let error where TransientFailure.matches(error):
+            self.init(status: .serviceUnavailable, message: Self.busy)
         default:
             self.init(status: .internalServerError, message: Self.message(for: .internalServerError, detail: nil))
         }
@@ -39,7 +42,9 @@ struct Failure: Sendable {
     private init(serverError: ServerError) {
         if let underlying = serverError.underlyingError as? ServerError {
             self.init(serverError: underlying)
-        } else if serverError.underlyingError is any DomainError || serverError.underlyingError is DecodingError {
+        } else if serverError.underlyingError is any DomainError || serverError.underlyingError is DecodingError
+            || TransientFailure.matches(serverError.underlyingError)
+        {
             self.init(serverError.underlyingError)
         } else if serverError.httpStatus.code < 500 {
             // The generated layer rejected the request (a bad path parameter, a wrong content type…).
@@ -49,6 +54,11 @@ struct Failure: Sendable {
             self.init(status: .internalServerError, message: Self.message(for: .internalServerError, detail: nil))
         }
     }
+
+    /// A database wait that ran out (a full pool, a busy file, a lost connection): the transaction was rolled back.
+    static let busy = Message(
+        "The server is busy and nothing was changed; try again in a few seconds.",
+        "服务器繁忙，未做任何更改；请几秒后重试。")
 
     static func status(of kind: FailureKind) -> HTTPResponse.Status {
         switch kind {

@@ -11,6 +11,10 @@ public struct SQLLedgerStorage: LedgerStorage {
     /// the sequencer lease says; nil on SQLite, whose writes are serial anyway.
     let appendLockKey: Int64?
 
+    public func isTransient(_ error: any Error) -> Bool {
+        TransientFailure.matches(error)
+    }
+
     public func append(_ batch: LedgerBatch) async throws {
         if let key = appendLockKey {
             try await database.transaction { database in

@@ -9,4 +9,11 @@ public protocol LedgerStorage: TileReader {
     func readEntries(_ range: Range<UInt64>) async throws -> [Data]
     /// Returns the latest checkpoint note, or nil if the log was never written.
     func latestCheckpoint() async throws -> Data?
+    /// Whether a failure may pass when the same call is made again: a wait for a connection that timed out, a
+    /// busy database, a lost connection. The sequencer retries those and halts on any other.
+    func isTransient(_ error: any Error) -> Bool
+}
+
+extension LedgerStorage {
+    public func isTransient(_ error: any Error) -> Bool { false }
 }

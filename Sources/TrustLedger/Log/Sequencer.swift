@@ -4,10 +4,16 @@ import Foundation
 /// and acknowledges each entry only once its batch is durably stored.
 public actor Sequencer {
     private struct PendingEntry {
+        let id: UInt64
         let entry: Data
         let submissionID: Int64?
-        let continuation: CheckedContinuation<UInt64, any Error>
         let arrival: ContinuousClock.Instant
+    }
+
+    /// A caller waiting for its entry's index, and the timer that ends the wait at its deadline.
+    private struct Waiter {
+        let continuation: CheckedContinuation<UInt64, any Error>
+        let deadline: Task<Void, Never>?
     }
 
     private enum State {
@@ -15,6 +21,7 @@ public actor Sequencer {
         case starting
         case running
         case halted(String)
+        case stopped
     }
 
     private let configuration: SequencerConfiguration
@@ -26,8 +33,13 @@ public actor Sequencer {
     // The size each witness last cosigned, when known, so requests carry the right old size.
     private var witnessSizes: [UInt64?]
     private var pending: [PendingEntry] = []
+    private var waiters: [UInt64: Waiter] = [:]
+    private var nextEntryID: UInt64 = 0
     private var isCommitting = false
     private var timerArmed = false
+    // Transient storage failures since the last batch that was stored, and the last one's description.
+    private var failuresInARow = 0
+    private var lastFailure = ""
 
     /// Creates a sequencer; call `start()` before appending.
     public init(
@@ -44,6 +56,16 @@ public actor Sequencer {
     /// The size of the last committed checkpoint.
     public var size: UInt64 {
         treeSize
+    }
+
+    /// Running, retrying a batch after transient storage failures, or halted with the reason.
+    public var health: SequencerHealth {
+        switch state {
+        case .notStarted, .starting: .notStarted
+        case .halted(let reason): .halted(reason: reason)
+        case .stopped: .stopped
+        case .running: failuresInARow > 0 ? .retrying(reason: lastFailure, attempts: failuresInARow) : .running
+        }
     }
 
     /// Checks stored entries, tiles and checkpoint (as `configuration.startupCheck` says), then accepts appends; an empty log gets a size-0
@@ -78,14 +100,35 @@ public actor Sequencer {
         }
     }
 
+    /// Refuses new entries and fails those not yet stored with `SequencerError.stopped`; a batch being retried
+    /// stops at its next attempt.
+    public func stop() {
+        guard case .running = state else { return }
+        state = .stopped
+        let waiting = pending
+        pending = []
+        waiting.forEach { resolve($0.id, .failure(SequencerError.stopped)) }
+    }
+
     /// Queues an entry and returns its index once the batch holding it is durably stored; a `submissionID` is
-    /// stored with the entry in the same transaction (see `LedgerBatch.submissionIDs`).
+    /// stored with the entry in the same transaction (see `LedgerBatch.submissionIDs`). Waits at most
+    /// `configuration.appendTimeout`, if set: an entry still queued then is withdrawn (`SequencerError.timedOut`), one
+    /// whose batch is still being stored may yet be appended (`SequencerError.unconfirmed`).
     public func append(_ entry: Data, submissionID: Int64? = nil) async throws -> UInt64 {
         guard entry.count <= EntryBundle.maxEntrySize else { throw SequencerError.entryTooLarge(entry.count) }
         try checkRunning()
+        let id = nextEntryID
+        nextEntryID += 1
+        let timeout = configuration.appendTimeout
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(
-                PendingEntry(entry: entry, submissionID: submissionID, continuation: continuation, arrival: .now))
+            let deadline = timeout.map { timeout in
+                Task {
+                    guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                    self.expire(id)
+                }
+            }
+            waiters[id] = Waiter(continuation: continuation, deadline: deadline)
+            pending.append(PendingEntry(id: id, entry: entry, submissionID: submissionID, arrival: .now))
             if pending.count >= configuration.maxBatchSize {
                 commitDueBatches()
             } else {
@@ -98,7 +141,24 @@ public actor Sequencer {
         switch state {
         case .notStarted, .starting: throw SequencerError.notStarted
         case .halted(let reason): throw SequencerError.halted(reason)
+        case .stopped: throw SequencerError.stopped
         case .running: return
+        }
+    }
+
+    private func resolve(_ id: UInt64, _ result: Result<UInt64, any Error>) {
+        guard let waiter = waiters.removeValue(forKey: id) else { return }
+        waiter.deadline?.cancel()
+        waiter.continuation.resume(with: result)
+    }
+
+    private func expire(_ id: UInt64) {
+        guard let waiter = waiters.removeValue(forKey: id) else { return }
+        if let position = pending.firstIndex(where: { $0.id == id }) {
+            pending.remove(at: position)
+            waiter.continuation.resume(throwing: SequencerError.timedOut)
+        } else {
+            waiter.continuation.resume(throwing: SequencerError.unconfirmed)
         }
     }
 
@@ -146,31 +206,96 @@ public actor Sequencer {
     }
 
     private func commit(_ batch: [PendingEntry]) async {
-        if case .halted(let reason) = state {
-            batch.forEach { $0.continuation.resume(throwing: SequencerError.halted(reason)) }
+        if let refusal = refusal {
+            batch.forEach { resolve($0.id, .failure(refusal)) }
             return
         }
         let oldSize = treeSize
-        let prepared: LedgerBatch
-        do {
-            prepared = try await prepare(batch.map(\.entry), submissionIDs: batch.map(\.submissionID), oldSize: oldSize)
-        } catch {
-            batch.forEach { $0.continuation.resume(throwing: error) }
-            return
-        }
-        do {
-            try await storage.append(prepared)
-        } catch {
-            let reason = "storage failed to persist size \(prepared.newSize): \(error)"
-            state = .halted(reason)
-            (batch + pending).forEach { $0.continuation.resume(throwing: SequencerError.halted(reason)) }
-            pending = []
-            return
-        }
+        guard let prepared = await prepareRetrying(batch, oldSize: oldSize),
+            await storeRetrying(prepared, of: batch)
+        else { return }
+        failuresInARow = 0
         treeSize = prepared.newSize
         for (offset, item) in batch.enumerated() {
-            item.continuation.resume(returning: oldSize + UInt64(offset))
+            resolve(item.id, .success(oldSize + UInt64(offset)))
         }
+    }
+
+    /// Why a batch may not be committed now, if it may not.
+    private var refusal: SequencerError? {
+        switch state {
+        case .halted(let reason): .halted(reason)
+        case .stopped: .stopped
+        case .notStarted, .starting, .running: nil
+        }
+    }
+
+    /// Prepares the batch, again after a transient failure to read the tiles: nothing has been signed for
+    /// witnesses before the reads succeed, so preparing anew is safe. Fails the batch on any other error.
+    private func prepareRetrying(_ batch: [PendingEntry], oldSize: UInt64) async -> LedgerBatch? {
+        var pause: Duration?
+        while true {
+            do {
+                return try await prepare(
+                    batch.map(\.entry), submissionIDs: batch.map(\.submissionID), oldSize: oldSize)
+            } catch {
+                if storage.isTransient(error), await wait(after: error, pause: &pause) { continue }
+                let failure = refusal ?? error
+                batch.forEach { resolve($0.id, .failure(failure)) }
+                return nil
+            }
+        }
+    }
+
+    /// Stores the prepared batch, the very same one again after a transient failure, so that witnesses that
+    /// cosigned its checkpoint never see another tree of its size. An attempt that was stored but whose answer
+    /// was lost shows as a size conflict with this batch's own checkpoint on top. Halts on any other failure.
+    private func storeRetrying(_ prepared: LedgerBatch, of batch: [PendingEntry]) async -> Bool {
+        var pause: Duration?
+        while true {
+            do {
+                try await storage.append(prepared)
+                return true
+            } catch LedgerStorageError.sizeConflict(let expected, let actual) {
+                if actual == prepared.newSize {
+                    do {
+                        if try await storage.latestCheckpoint() == prepared.checkpoint { return true }
+                    } catch {
+                        if storage.isTransient(error), await wait(after: error, pause: &pause) { continue }
+                    }
+                }
+                halt(
+                    "storage holds \(actual) entries where this sequencer expected \(expected): another writer "
+                        + "appended to the log", failing: batch)
+                return false
+            } catch {
+                if storage.isTransient(error), await wait(after: error, pause: &pause) { continue }
+                halt("storage failed to persist size \(prepared.newSize): \(error)", failing: batch)
+                return false
+            }
+        }
+    }
+
+    /// Counts a transient failure and pauses, each time longer up to `configuration.retryDelay.last`; false
+    /// once the sequencer is stopped, when there is no point in trying again.
+    private func wait(after error: any Error, pause: inout Duration?) async -> Bool {
+        failuresInARow += 1
+        lastFailure = "\(error)"
+        configuration.onTransientFailure(error)
+        let delay = pause.map { min($0 * 2, configuration.retryDelay.last) } ?? configuration.retryDelay.first
+        pause = delay
+        try? await Task.sleep(for: delay)
+        return refusal == nil
+    }
+
+    private func halt(_ reason: String, failing batch: [PendingEntry]) {
+        if case .stopped = state {
+            (batch + pending).forEach { resolve($0.id, .failure(SequencerError.stopped)) }
+        } else {
+            state = .halted(reason)
+            (batch + pending).forEach { resolve($0.id, .failure(SequencerError.halted(reason))) }
+        }
+        pending = []
     }
 
     private func prepare(_ entries: [Data], submissionIDs: [Int64?], oldSize: UInt64) async throws -> LedgerBatch {

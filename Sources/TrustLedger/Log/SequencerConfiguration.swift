@@ -1,4 +1,4 @@
-/// Settings of a sequencer: the log's origin, batching limits, the witness timeout and the start-up check.
+/// Settings of a sequencer: the log's origin, batching limits, deadlines, retries and the start-up check.
 public struct SequencerConfiguration: Sendable {
     /// How much of the stored log `start()` checks.
     public enum StartupCheck: Sendable {
@@ -17,11 +17,19 @@ public struct SequencerConfiguration: Sendable {
     /// How long to wait for each witness before publishing without its cosignature.
     public var witnessTimeout: Duration
     public var startupCheck: StartupCheck
+    /// How long `append` waits for its entry to be stored before it gives up; nil waits as long as it takes.
+    /// The server sets one; the default leaves it to the caller, who knows how long its own client waits.
+    public var appendTimeout: Duration?
+    /// The first and the longest pause between attempts to store a batch while storage fails transiently.
+    public var retryDelay: (first: Duration, last: Duration) = (.milliseconds(10), .seconds(1))
+    /// Told of every transient storage failure before the retry; the server logs them, tests wait for them.
+    public var onTransientFailure: @Sendable (any Error) -> Void = { _ in }
 
     /// Creates a configuration.
     public init(
         origin: String, maxBatchSize: Int = 256, maxBatchDelay: Duration = .milliseconds(100),
-        witnessTimeout: Duration = .seconds(5), startupCheck: StartupCheck = .full
+        witnessTimeout: Duration = .seconds(5), startupCheck: StartupCheck = .full,
+        appendTimeout: Duration? = nil
     ) {
         precondition(maxBatchSize > 0, "maxBatchSize must be positive")
         self.origin = origin
@@ -29,5 +37,6 @@ public struct SequencerConfiguration: Sendable {
         self.maxBatchDelay = maxBatchDelay
         self.witnessTimeout = witnessTimeout
         self.startupCheck = startupCheck
+        self.appendTimeout = appendTimeout
     }
 }

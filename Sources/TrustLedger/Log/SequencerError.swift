@@ -8,7 +8,14 @@ public enum SequencerError: Error, Hashable, Sendable {
     case integrityCheckFailed(IntegrityReport)
     /// The entry is longer than an entry bundle allows.
     case entryTooLarge(Int)
-    /// Storage failed to persist a checkpoint that witnesses may already have cosigned; the sequencer stops
-    /// rather than risk signing a different tree of the same size.
+    /// What storage holds contradicts what this sequencer signed, or storage refused a batch for good; the
+    /// sequencer stops rather than risk signing a different tree of the same size.
     case halted(String)
+    /// The entry waited past its deadline without joining a batch and was withdrawn: it is not in the log.
+    case timedOut
+    /// The entry's batch was still being stored at the deadline (storage keeps failing transiently); the
+    /// sequencer goes on retrying it, so the entry may yet be appended.
+    case unconfirmed
+    /// The sequencer was stopped before the entry was stored.
+    case stopped
 }
