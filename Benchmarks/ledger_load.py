@@ -47,6 +47,7 @@ class Results:
         self.unanswered = 0
         self.keys = []  # (api, organisation id, key id, ledger index)
         self.organisations = []  # (api, organisation id)
+        self.setup_failures = []
 
     def record(self, kind, seconds, status):
         with self.lock:
@@ -67,15 +68,20 @@ def sign_up(api, number):
 def organisation(number, sequence):
     china = number % 2 == 1
     return {"name": {"en": f"Load {number}-{sequence}"}, "type": "company", "country": "CN" if china else "DE",
-            **({"province": "CN-GD"} if china else {}), "size": "small", "areas": ["cloud"]}
+            **({"province": "CN-GD"} if china else {}), "size": "small", "areas": ["cloud-computing"]}
 
 
 def writer(api, number, deadline, results):
-    headers = sign_up(api, number)
-    home = requests.post(f"{api}/organizations", json=organisation(number, 0), headers=headers,
-                         timeout=ANSWER_TIMEOUT)
-    home.raise_for_status()
-    home_id = home.json()["id"]
+    try:
+        headers = sign_up(api, number)
+        home = requests.post(f"{api}/organizations", json=organisation(number, 0), headers=headers,
+                             timeout=ANSWER_TIMEOUT)
+        home.raise_for_status()
+        home_id = home.json()["id"]
+    except (requests.RequestException, ValueError, KeyError) as error:
+        with results.lock:
+            results.setup_failures.append(f"writer {number} could not start: {error}")
+        return
     kind = "key" if number % 2 == 0 else "organisation"
     sequence = 0
     while time.monotonic() < deadline:
@@ -144,7 +150,9 @@ def main():
     for hog in hogs:
         hog.kill()
 
-    problems = []
+    problems = list(results.setup_failures)
+    if not results.keys or not results.organisations:
+        problems.append("no key or no organisation was acknowledged: the load never reached the ledger")
     if results.unanswered:
         problems.append(f"{results.unanswered} requests got no answer within {ANSWER_TIMEOUT} s")
     errors = {key: count for key, count in results.statuses.items() if key[1] >= 500 and key[1] != 503}

@@ -1,11 +1,12 @@
 import AsyncKit
 import Hummingbird
+import SilkbridgeCore
 import Testing
 
 @testable import SilkbridgeServer
 
 /// A database wait that runs out is the server being busy, not a fault: 503 with a reason, and nothing changed.
-@Suite struct FailureTests {
+@Suite(.timeLimit(.minutes(10))) struct FailureTests {
     @Test func aTimedOutPoolWaitIsServiceUnavailable() {
         let failure = Failure(ConnectionPoolTimeoutError.connectionRequestTimeout)
         #expect(failure.status == .serviceUnavailable)
