@@ -27,16 +27,9 @@ import TrustLedger
         try await sequencer.start()
         #expect(try await sequencer.append(Data("before".utf8)) == 0)
 
-        let held = AsyncStream.makeStream(of: Void.self)
-        let release = AsyncStream.makeStream(of: Void.self)
-        let holder = Task {
-            try await database.database.withConnection { _ in
-                held.continuation.yield()
-                for await _ in release.stream {}
-            }
+        let (holder, release) = await holdTheWriter(of: database) { database, work in
+            try await database.withConnection { _ in await work() }
         }
-        var heldSignal = held.stream.makeAsyncIterator()
-        _ = await heldSignal.next()
         let during = Task { try await sequencer.append(Data("during".utf8)) }
         var failureSignal = failures.stream.makeAsyncIterator()
         let failure = try #require(await failureSignal.next())
@@ -45,7 +38,7 @@ import TrustLedger
             Issue.record("expected the sequencer to retry, found \(await sequencer.health)")
             return
         }
-        release.continuation.finish()
+        release()
         try await holder.value
 
         #expect(try await during.value == 1)
@@ -66,20 +59,32 @@ import TrustLedger
             location: TestDatabase.sqlite.freshLocation(), logger: Logger(label: "test"), poolTimeout: .seconds(5))
         try await database.migrate()
         _ = try await database.accounts.create(Fixtures.account(), passwordHash: "x")
-        let release = AsyncStream.makeStream(of: Void.self)
+        let (holder, release) = await holdTheWriter(of: database) { database, work in
+            try await database.transaction { _ in await work() }
+        }
+        #expect(try await database.directory.count() == 0)
+        #expect(try await database.ledger.latestCheckpoint() == nil)
+        release()
+        try await holder.value
+        await database.shutdown()
+    }
+
+    /// Holds SQLite's one writer connection (through `hold`) until the returned release is called; returns once
+    /// it is held.
+    private func holdTheWriter(
+        of database: SilkbridgeDatabase,
+        _ hold: @escaping @Sendable (any Database, @escaping @Sendable () async -> Void) async throws -> Void
+    ) async -> (holder: Task<Void, any Error>, release: @Sendable () -> Void) {
         let held = AsyncStream.makeStream(of: Void.self)
+        let release = AsyncStream.makeStream(of: Void.self)
         let holder = Task {
-            try await database.database.transaction { _ in
+            try await hold(database.database) {
                 held.continuation.yield()
                 for await _ in release.stream {}
             }
         }
         var heldSignal = held.stream.makeAsyncIterator()
         _ = await heldSignal.next()
-        #expect(try await database.directory.count() == 0)
-        #expect(try await database.ledger.latestCheckpoint() == nil)
-        release.continuation.finish()
-        try await holder.value
-        await database.shutdown()
+        return (holder, { release.continuation.finish() })
     }
 }

@@ -159,12 +159,18 @@ import TrustLedger
         #expect(reason.contains("InjectedFailure"))
     }
 
-    @Test func transientStorageFailuresAreRetriedAndTheSequencerGoesOn() async throws {
-        let storage = ObservedStorage()
+    /// A started sequencer of one-entry batches that retries transient failures after a millisecond or a few.
+    func retryingSequencer(on storage: ObservedStorage) async throws -> Sequencer {
         var configuration = configuration(batch: 1)
         configuration.retryDelay = (.milliseconds(1), .milliseconds(4))
         let sequencer = Sequencer(configuration: configuration, signer: signer, storage: storage)
         try await sequencer.start()
+        return sequencer
+    }
+
+    @Test func transientStorageFailuresAreRetriedAndTheSequencerGoesOn() async throws {
+        let storage = ObservedStorage()
+        let sequencer = try await retryingSequencer(on: storage)
         #expect(try await sequencer.append(Data("first".utf8)) == 0)
         await storage.failTransiently(3)
         #expect(try await sequencer.append(Data("retried".utf8)) == 1)
@@ -182,10 +188,7 @@ import TrustLedger
     /// checkpoint on top: stored once, acknowledged, not halted.
     @Test func aStoredBatchWhoseAnswerWasLostIsAcknowledgedOnce() async throws {
         let storage = ObservedStorage()
-        var configuration = configuration(batch: 1)
-        configuration.retryDelay = (.milliseconds(1), .milliseconds(4))
-        let sequencer = Sequencer(configuration: configuration, signer: signer, storage: storage)
-        try await sequencer.start()
+        let sequencer = try await retryingSequencer(on: storage)
         await storage.failTransiently(1, afterStoring: true)
         #expect(try await sequencer.append(Data("stored, answer lost".utf8)) == 0)
         #expect(try await sequencer.append(Data("next".utf8)) == 1)
