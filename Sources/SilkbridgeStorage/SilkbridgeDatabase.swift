@@ -41,12 +41,11 @@ public final class SilkbridgeDatabase: Sendable {
     public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
     public var events: any EventRepository { SQLEventRepository(database: database) }
 
-    /// Connects (creating the SQLite file and its folder if needed) without migrating. `poolTimeout` bounds every
-    /// wait for a connection; past it the operation fails with a transient error instead of waiting on.
-    public init(location: DatabaseLocation, logger: Logger, poolTimeout: Duration = .seconds(30)) throws {
+    /// Connects (creating the SQLite file and its folder if needed) without migrating.
+    public init(location: DatabaseLocation, logger: Logger, pool: DatabasePool = DatabasePool()) throws {
         self.location = location
         self.logger = logger
-        let timeout = TimeAmount.nanoseconds(Int64(poolTimeout / .nanoseconds(1)))
+        let timeout = TimeAmount.nanoseconds(Int64(pool.timeout / .nanoseconds(1)))
         switch location {
         case .sqlite(let path):
             let file = URL(fileURLWithPath: path)
@@ -68,13 +67,11 @@ public final class SilkbridgeDatabase: Sendable {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            // Fluent's default of one connection per event loop (two on a two-core machine) made simultaneous
-            // transactions wait for each other under load; a few more connections keep a busy server answering.
             databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: timeout,
-                    sqlLogLevel: .trace), as: .psql)
+                    configuration: configuration, maxConnectionsPerEventLoop: pool.postgresConnectionsPerEventLoop,
+                    connectionPoolTimeout: timeout, sqlLogLevel: .trace), as: .psql)
             readers = nil
             threadPool = nil
         }

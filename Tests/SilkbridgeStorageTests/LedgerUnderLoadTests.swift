@@ -16,8 +16,8 @@ import TrustLedger
     /// 50 ms here), the sequencer says it is retrying, and once the connection is free the same batch is stored.
     @Test func aTimedOutPoolWaitLeavesTheLedgerRunningAndTheNextAppendSucceeds() async throws {
         let database = try SilkbridgeDatabase(
-            location: TestDatabase.sqlite.freshLocation(), logger: Logger(label: "test"), poolTimeout: .milliseconds(50)
-        )
+            location: TestDatabase.sqlite.freshLocation(), logger: Logger(label: "test"),
+            pool: DatabasePool(timeout: .milliseconds(50)))
         try await database.migrate()
         let failures = AsyncStream.makeStream(of: String.self)
         var configuration = SequencerConfiguration(origin: signer.name, maxBatchSize: 1)
@@ -56,7 +56,8 @@ import TrustLedger
     /// open.
     @Test func readsAnswerWhileTheWriterIsBusy() async throws {
         let database = try SilkbridgeDatabase(
-            location: TestDatabase.sqlite.freshLocation(), logger: Logger(label: "test"), poolTimeout: .seconds(5))
+            location: TestDatabase.sqlite.freshLocation(), logger: Logger(label: "test"),
+            pool: DatabasePool(timeout: .seconds(5)))
         try await database.migrate()
         _ = try await database.accounts.create(Fixtures.account(), passwordHash: "x")
         let (holder, release) = await holdTheWriter(of: database) { database, work in

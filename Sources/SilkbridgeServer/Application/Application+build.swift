@@ -13,7 +13,8 @@ public func buildApplication(
     configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger = Logger(label: "silkbridge")
 ) async throws -> some ApplicationProtocol {
-    let database = try SilkbridgeDatabase(location: configuration.database, logger: logger)
+    let database = try SilkbridgeDatabase(
+        location: configuration.database, logger: logger, pool: configuration.databasePool)
     do {
         try await database.migrate()
     } catch {

@@ -6,6 +6,8 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var database: DatabaseLocation
+    /// The database's connections and how long a request waits for one.
+    public var databasePool = DatabasePool()
     /// Load the demo directory when the database is empty.
     public var demo: Bool
     /// bcrypt cost; tests lower it because every hash at the default cost takes a quarter of a second.
