@@ -9,9 +9,11 @@ import SilkbridgeCore
 import SilkbridgeStorage
 
 /// The composition root: builds the database, the use cases and every route, on one screen.
+/// `router` is given only by tests that read the routes registered on it.
 public func buildApplication(
     configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-    logger: Logger = Logger(label: "silkbridge")
+    logger: Logger = Logger(label: "silkbridge"),
+    router: Router<AppRequestContext> = Router(context: AppRequestContext.self)
 ) async throws -> some ApplicationProtocol {
     let database = try SilkbridgeDatabase(
         location: configuration.database, logger: logger, pool: configuration.databasePool)
@@ -82,48 +84,60 @@ public func buildApplication(
     }
     let renderer = try await PageRenderer.load()
 
-    let router = Router(context: AppRequestContext.self)
+    // Three route groups, each with the middleware its answers need; no middleware looks at the path.
     router.addMiddleware {
         MetricsMiddleware()
-        VisitorMiddleware(secureCookies: configuration.secureCookies)
-        ErrorMiddleware(pages: renderer)
-        BodyLimitMiddleware()
-        AuthenticationMiddleware(accounts: accounts)
-        InboxCountMiddleware(inbox: inbox)
-        OpenAPIContextMiddleware()
+        LanguageMiddleware()
+        ErrorMiddleware(answer: .negotiated(renderer))
     }
+    // Operations and the ledger's C2SP routes: problem documents, no credentials, no cookies.
+    let operations = router.group().add(middleware: ErrorMiddleware(answer: .problem))
     OperationsRoutes(database: database, ledger: ledger, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
-        .addRoutes(to: router)
-    LedgerRoutes(ledger: ledger).addRoutes(to: router)
-    demoWitnesses?.addRoutes(to: router)
+        .addRoutes(to: operations)
+    LedgerRoutes(ledger: ledger).addRoutes(to: operations)
+    demoWitnesses?.addRoutes(to: operations)
+    try PublicFiles().addRoutes(to: operations)
+    // The API: bearer tokens, problem documents, no cookies.
+    let api = router.group()
+        .add(middleware: ErrorMiddleware(answer: .problem))
+        .add(middleware: BodyLimitMiddleware())
+        .add(middleware: AuthenticationMiddleware(accounts: accounts, credential: .bearerToken))
+        .add(middleware: OpenAPIContextMiddleware())
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
         interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
         events: events
-    ).registerHandlers(on: router, serverURL: Servers.Server1.url())
+    ).registerHandlers(on: api, serverURL: Servers.Server1.url())
+    // Pages: the visitor's cookies, the session, a CSRF check on every unsafe method, readable error pages.
+    let pages = router.group()
+        .add(middleware: VisitorMiddleware(secureCookies: configuration.secureCookies))
+        .add(middleware: ErrorMiddleware(answer: .page(renderer)))
+        .add(middleware: BodyLimitMiddleware())
+        .add(middleware: AuthenticationMiddleware(accounts: accounts, credential: .sessionCookie))
+        .add(middleware: CSRFMiddleware())
+        .add(middleware: InboxCountMiddleware(inbox: inbox))
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
-        catalog: catalog, stylesheet: try PublicFile.load("style", "css"), secureCookies: configuration.secureCookies,
-        ledger: ledger, organizationKeys: organizationKeys, agreements: agreements
+        catalog: catalog, secureCookies: configuration.secureCookies, ledger: ledger,
+        organizationKeys: organizationKeys, agreements: agreements
     )
-    site.addRoutes(to: router)
-    WebhookPages(site: site, webhooks: webhooks).addRoutes(to: router)
+    site.addRoutes(to: pages)
+    WebhookPages(site: site, webhooks: webhooks).addRoutes(to: pages)
     ExchangePages(
         site: site, exchange: exchange, interests: interests, search: search, inbox: inbox, agreements: agreements
-    ).addRoutes(to: router)
-    MatchingPages(site: site, matching: matching, alerts: matchAlerts).addRoutes(to: router)
-    AgreementPages(site: site, agreements: agreements, signingScript: try PublicFile.load("agreement-sign", "js"))
-        .addRoutes(to: router)
-    FundPages(site: site, funds: funds).addRoutes(to: router)
-    EventPages(site: site, events: events, matching: matching, agreements: agreements).addRoutes(to: router)
+    ).addRoutes(to: pages)
+    MatchingPages(site: site, matching: matching, alerts: matchAlerts).addRoutes(to: pages)
+    AgreementPages(site: site, agreements: agreements).addRoutes(to: pages)
+    FundPages(site: site, funds: funds).addRoutes(to: pages)
+    EventPages(site: site, events: events, matching: matching, agreements: agreements).addRoutes(to: pages)
     DashboardPages(
         site: site,
         figures: CooperationFigures(
             directory: directory, exchange: exchange, interests: database.interests, agreements: database.agreements,
             funds: database.funds, rates: rates, catalog: catalog)
-    ).addRoutes(to: router)
+    ).addRoutes(to: pages)
 
     var app = Application(
         router: router,

@@ -14,7 +14,7 @@ struct OperationsRoutes {
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: Data
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         // 200 while the database answers and the ledger takes entries (also while it retries a batch); the body
         // says how the ledger is doing, and why it halted if it did.
         router.get("/healthz") { _, context in

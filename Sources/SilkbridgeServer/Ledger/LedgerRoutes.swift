@@ -10,7 +10,7 @@ struct LedgerRoutes {
     static let prefix = "/ledger/"
     let ledger: LedgerHost
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/ledger/checkpoint") { _, _ in
             let (note, _) = try await ledger.latest()
             return Self.response(note, contentType: "text/plain; charset=utf-8", cache: "no-cache")

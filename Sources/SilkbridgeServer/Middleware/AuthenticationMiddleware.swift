@@ -2,17 +2,24 @@ import Foundation
 import Hummingbird
 import SilkbridgeCore
 
-/// Finds out who is calling: a bearer token for the API, the session cookie for pages.
+/// Finds out who is calling, by the credential of the route group: a bearer token for the API, the session
+/// cookie for pages.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    enum Credential {
+        case bearerToken
+        case sessionCookie
+    }
     static let sessionCookie = "sb_session"
     let accounts: AccountService
+    let credential: Credential
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         var context = context
-        if request.uri.path.hasPrefix("/api/") {
+        switch credential {
+        case .bearerToken:
             if let header = request.headers[.authorization] {
                 // A credential that does not work is an error, never a silent fall-back to anonymous.
                 guard header.lowercased().hasPrefix("bearer "),
@@ -20,8 +27,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 else { throw AccountError.notAuthenticated }
                 context.identity = identity
             }
-        } else if let secret = request.cookies[Self.sessionCookie]?.value {
-            context.identity = try await accounts.authenticate(secret: secret)
+        case .sessionCookie:
+            if let secret = request.cookies[Self.sessionCookie]?.value {
+                context.identity = try await accounts.authenticate(secret: secret)
+            }
         }
         return try await next(request, context)
     }

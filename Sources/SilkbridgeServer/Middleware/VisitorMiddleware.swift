@@ -2,10 +2,9 @@ import Foundation
 import Hummingbird
 import SilkbridgeCore
 
-/// Settles the language of the answer and hands every visitor a CSRF token, before anything can fail.
+/// Hands every page visitor a CSRF token and remembers a language they chose, in cookies only pages set.
 struct VisitorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    static let languageCookie = "sb_lang"
     static let csrfCookie = "sb_csrf"
     let secureCookies: Bool
 
@@ -13,18 +12,14 @@ struct VisitorMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
-        let chosen = request.uri.queryParameters.get("lang").flatMap(Language.init(looseTag:))
-        context.language =
-            chosen ?? request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) }
-            ?? Language.preferred(fromAcceptLanguage: request.headers[.acceptLanguage]) ?? .english
         let existingToken = request.cookies[Self.csrfCookie]?.value
         context.csrfToken = existingToken ?? CSRF.newToken()
         var response = try await next(request, context)
-        if let chosen {
+        if let chosen = LanguageMiddleware.chosen(by: request) {
             // The switch is remembered for a year, so the choice survives closing the browser.
-            response.setCookie(cookie(Self.languageCookie, chosen.rawValue, maxAge: 365 * 24 * 3600))
+            response.setCookie(cookie(LanguageMiddleware.cookie, chosen.rawValue, maxAge: 365 * 24 * 3600))
         }
-        if existingToken == nil && !request.uri.path.hasPrefix("/api/") {
+        if existingToken == nil {
             response.setCookie(cookie(Self.csrfCookie, context.csrfToken, maxAge: nil))
         }
         return response
@@ -33,6 +28,22 @@ struct VisitorMiddleware: RouterMiddleware {
     private func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
         Cookie(
             name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// Every unsafe request to a page must carry the visitor's CSRF token in its form's `_csrf` field. It is checked
+/// here, before any handler runs, so that a new form handler cannot forget it.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        try CSRF.check(FormData(urlEncoded: String(buffer: body))["_csrf"], context: context)
+        return try await next(request, context)
     }
 }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension AgreementPages {
-    func addFormRoutes(to router: Router<AppRequestContext>) {
+    func addFormRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(AgreementPaths.newAgreement)) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await formPage(request, context, agreement: nil, form: FormData(query: request), errors: nil)

@@ -9,18 +9,11 @@ import TrustLedger
 struct AgreementPages: Sendable {
     let site: SitePages
     let agreements: AgreementService
-    let signingScript: ByteBuffer
 
     var renderer: PageRenderer { site.renderer }
     var catalog: ReferenceCatalog { site.catalog }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(RouterPath(AgreementPaths.signingScript)) { _, _ in
-            Response(
-                status: .ok,
-                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                body: .init(byteBuffer: signingScript))
-        }
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(AgreementPaths.register)) { request, context in try await registerPage(request, context) }
         addFormRoutes(to: router)
         router.get("/agreements/:id") { request, context in try await agreementPage(request, context) }

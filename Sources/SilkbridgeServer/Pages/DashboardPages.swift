@@ -10,7 +10,7 @@ struct DashboardPages: Sendable {
     let site: SitePages
     let figures: CooperationFigures
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Self.path)) { request, context in try await page(request, context) }
         router.get("/dashboard/:chart") { request, context in try await file(request, context) }
     }

@@ -13,7 +13,7 @@ extension EventPages {
         "Europe/Luxembourg", "Europe/Malta", "Asia/Nicosia", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau",
     ]
 
-    func addEventFormRoutes(to router: Router<AppRequestContext>) {
+    func addEventFormRoutes(to router: some RouterMethods<AppRequestContext>) {
         site.addForm(to: router, EventPaths.newEvent, build: newEventForm) { form, account, _ in
             let organization = form.text("organizationId").flatMap(UUID.init(uuidString:))
             guard let organization else {

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension EventPages {
-    func addOrganizerRoutes(to router: Router<AppRequestContext>) {
+    func addOrganizerRoutes(to router: some RouterMethods<AppRequestContext>) {
         for approve in [true, false] {
             router.post("/events/:id/registrations/:registration/\(approve ? "approve" : "decline")") {
                 request, context in
@@ -20,7 +20,6 @@ extension EventPages {
         }
         router.post("/events/:id/schedule") { request, context in
             let id = try eventID(context)
-            _ = try await FormData(request: request, context: context)
             _ = try await events.runSchedule(id, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.plan(id))
         }

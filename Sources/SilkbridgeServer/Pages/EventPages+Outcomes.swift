@@ -5,7 +5,7 @@ import SilkbridgeCore
 /// Outcomes on the agenda page: once a meeting has begun each side says what came of it, and once the event is
 /// over answers the follow-up survey, linking the agreement it led to; the organisers see the counts.
 extension EventPages {
-    func addOutcomeRoutes(to router: Router<AppRequestContext>) {
+    func addOutcomeRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.post("/events/:id/meetings/:request/outcome") { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension EventPages {
-    func addParticipantRoutes(to router: Router<AppRequestContext>) {
+    func addParticipantRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.post("/events/:id/register") { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
@@ -46,7 +46,6 @@ extension EventPages {
             router.post("/events/:id/requests/:request/\(accept ? "accept" : "decline")") { request, context in
                 let account = try context.requireAccount()
                 let id = try eventID(context)
-                _ = try await FormData(request: request, context: context)
                 let requestId = try site.pathID(context, "request", missing: EventError.requestNotFound)
                 _ = try await events.answer(requestId, at: id, accept: accept, by: account)
                 return PageRenderer.redirect(to: EventPaths.requests(id))

@@ -15,13 +15,12 @@ struct EventPages: Sendable {
 
     var renderer: PageRenderer { site.renderer }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(EventPaths.list)) { request, context in try await listPage(request, context) }
         addEventFormRoutes(to: router)
         router.get("/events/:id") { request, context in try await eventPage(request, context) }
         router.post("/events/:id/publish") { request, context in
             let id = try eventID(context)
-            _ = try await FormData(request: request, context: context)
             _ = try await events.publish(id, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.event(id))
         }

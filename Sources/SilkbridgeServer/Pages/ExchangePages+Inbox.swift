@@ -3,14 +3,13 @@ import Hummingbird
 import SilkbridgeCore
 
 extension ExchangePages {
-    func addInboxRoutes(to router: Router<AppRequestContext>) {
+    func addInboxRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(ExchangePaths.inbox)) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await inboxPage(request, context)
         }
         router.post(RouterPath(ExchangePaths.inbox + "/read")) { request, context in
             let account = try context.requireAccount()
-            _ = try await FormData(request: request, context: context)
             try await inbox.markRead(by: account)
             return PageRenderer.redirect(to: ExchangePaths.inbox)
         }

@@ -16,7 +16,7 @@ struct ExchangePages: Sendable {
     var catalog: ReferenceCatalog { site.catalog }
     var directory: DirectoryService { site.directory }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(ExchangePaths.opportunities)) { request, context in
             try await searchPage(request, context)
         }
@@ -37,7 +37,6 @@ struct ExchangePages: Sendable {
             router.post("/opportunities/:id/\(action)") { request, context in
                 let account = try context.requireAccount()
                 let id = try opportunityID(context)
-                _ = try await FormData(request: request, context: context)
                 switch action {
                 case "publish": _ = try await exchange.publish(id: id, by: account)
                 case "renew": _ = try await exchange.renew(id: id, by: account)

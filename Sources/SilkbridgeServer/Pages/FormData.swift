@@ -6,12 +6,11 @@ import SilkbridgeCore
 struct FormData: Sendable {
     let fields: [(name: String, value: String)]
 
-    /// A posted form; refused unless it carries the visitor's CSRF token.
+    /// A posted form, whose CSRF token `CSRFMiddleware` has already checked.
     init(request: Request, context: AppRequestContext) async throws {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         self.init(urlEncoded: String(buffer: buffer))
-        try CSRF.check(self["_csrf"], context: context)
     }
 
     /// Fields a page fills in itself, such as an edit form showing what is stored.
@@ -24,7 +23,7 @@ struct FormData: Sendable {
         self.init(urlEncoded: request.uri.query ?? "")
     }
 
-    private init(urlEncoded text: String) {
+    init(urlEncoded text: String) {
         let spaced = text.replacingOccurrences(of: "+", with: "%20")
         fields = (URLComponents(string: "?" + spaced)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }

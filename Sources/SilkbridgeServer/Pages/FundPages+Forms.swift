@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension FundPages {
-    func addFormRoutes(to router: Router<AppRequestContext>) {
+    func addFormRoutes(to router: some RouterMethods<AppRequestContext>) {
         site.addForm(to: router, FundPaths.newFund, build: newFundForm) { form, account, _ in
             let fund = try await funds.create(
                 NewFund(

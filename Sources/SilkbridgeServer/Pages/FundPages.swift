@@ -14,7 +14,7 @@ struct FundPages: Sendable {
     var renderer: PageRenderer { site.renderer }
     var catalog: ReferenceCatalog { site.catalog }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(FundPaths.list)) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await listPage(request, context)

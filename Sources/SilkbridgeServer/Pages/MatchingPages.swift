@@ -9,7 +9,7 @@ struct MatchingPages: Sendable {
     let matching: MatchingService
     let alerts: MatchAlertService
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/organizations/:id/matches") { request, context in try await matchesPage(request, context) }
         router.post("/organizations/:id/matches/alert") { request, context in
             let account = try context.requireAccount()
@@ -23,7 +23,6 @@ struct MatchingPages: Sendable {
         router.post("/organizations/:id/matches/alert/delete") { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
-            _ = try await FormData(request: request, context: context)
             try await alerts.unsubscribe(id, by: account)
             return PageRenderer.redirect(to: SitePaths.matches(id))
         }

@@ -51,7 +51,7 @@ struct PageForm {
 extension SitePages {
     /// A page for people who are logged in; anyone else logs in first and comes back.
     func addPrivatePage(
-        to router: Router<AppRequestContext>, _ path: String,
+        to router: some RouterMethods<AppRequestContext>, _ path: String,
         _ page: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
         router.get(RouterPath(path)) { request, context in
@@ -65,7 +65,7 @@ extension SitePages {
     /// A form page and its submission, which returns where to go next: on a refusal the form comes back with each
     /// message next to its field and what was typed kept; what the person may not see stays a 404.
     func addForm(
-        to router: Router<AppRequestContext>, _ path: String, build: @escaping FormBuilder,
+        to router: some RouterMethods<AppRequestContext>, _ path: String, build: @escaping FormBuilder,
         submit: @escaping @Sendable (FormData, Account, AppRequestContext) async throws -> String
     ) {
         router.get(RouterPath(path)) { request, context in

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension SitePages {
-    func addAccountRoutes(to router: Router<AppRequestContext>) {
+    func addAccountRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(SitePaths.signUp)) { request, context in
             renderer.render("signup", title: text("signup_title", context), request: request, context: context)
         }
@@ -15,7 +15,6 @@ extension SitePages {
         }
         router.post(RouterPath(SitePaths.logIn)) { request, context in try await logIn(request, context) }
         router.post(RouterPath(SitePaths.logOut)) { request, context in
-            _ = try await FormData(request: request, context: context)
             if let token = context.identity?.token { try await accounts.logOut(token: token) }
             var response = PageRenderer.redirect(to: SitePaths.home)
             response.setCookie(sessionCookie("", maxAge: 0))
@@ -30,7 +29,6 @@ extension SitePages {
         }
         router.post("/account/tokens/:id/revoke") { request, context in
             guard let account = context.account else { throw AccountError.notAuthenticated }
-            _ = try await FormData(request: request, context: context)
             try await accounts.revokePersonalToken(
                 id: try pathID(context, missing: AccountError.tokenNotFound), of: account)
             return PageRenderer.redirect(to: SitePaths.account)

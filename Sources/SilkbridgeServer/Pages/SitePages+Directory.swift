@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension SitePages {
-    func addDirectoryRoutes(to router: Router<AppRequestContext>) {
+    func addDirectoryRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(SitePaths.directory)) { request, context in try await directoryPage(request, context) }
         router.get("/organizations/:id") { request, context in try await organizationPage(request, context) }
     }

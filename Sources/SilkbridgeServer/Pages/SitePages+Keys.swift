@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension SitePages {
-    func addKeyRoutes(to router: Router<AppRequestContext>) {
+    func addKeyRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.post("/organizations/:id/keys") { request, context in
             let account = try context.requireAccount()
             let id = try pathID(context)
@@ -21,7 +21,6 @@ extension SitePages {
         router.post("/organizations/:id/keys/:key/revoke") { request, context in
             let account = try context.requireAccount()
             let (id, keyId) = (try pathID(context), try pathID(context, "key", missing: KeyError.keyNotFound))
-            _ = try await FormData(request: request, context: context)
             _ = try await organizationKeys.revoke(keyId, of: id, by: account)
             return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
         }

@@ -4,7 +4,7 @@ import SilkbridgeCore
 import TrustLedger
 
 extension SitePages {
-    func addLedgerRoutes(to router: Router<AppRequestContext>) {
+    func addLedgerRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(SitePaths.ledger)) { request, context in try await ledgerPage(request, context) }
     }
 

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension SitePages {
-    func addMemberRoutes(to router: Router<AppRequestContext>) {
+    func addMemberRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/organizations/:id/members") { request, context in
             if let login = requireLogin(request, context) { return login }
             return try await membersPage(request, context, errors: nil)
@@ -39,7 +39,6 @@ extension SitePages {
             let (id, memberId) = (
                 try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
             )
-            _ = try await FormData(request: request, context: context)
             try await directory.removeMember(memberId, from: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
         }

@@ -3,7 +3,7 @@ import Hummingbird
 import SilkbridgeCore
 
 extension SitePages {
-    func addOrganizationFormRoutes(to router: Router<AppRequestContext>) {
+    func addOrganizationFormRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(SitePaths.newOrganization)) { request, context in
             if let login = requireLogin(request, context) { return login }
             return formPage(request, context, values: [:], action: SitePaths.newOrganization, errors: nil)
@@ -44,7 +44,6 @@ extension SitePages {
         }
         router.post("/organizations/:id/delete") { request, context in
             let account = try context.requireAccount()
-            _ = try await FormData(request: request, context: context)
             try await directory.delete(id: try pathID(context), by: account)
             return PageRenderer.redirect(to: SitePaths.directory)
         }

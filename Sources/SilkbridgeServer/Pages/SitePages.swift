@@ -9,20 +9,13 @@ struct SitePages: Sendable {
     let accountRepository: any AccountRepository
     let directory: DirectoryService
     let catalog: ReferenceCatalog
-    let stylesheet: ByteBuffer
     let secureCookies: Bool
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService
     let agreements: AgreementService
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(SitePaths.home)) { request, context in try await home(request, context) }
-        router.get(RouterPath(SitePaths.stylesheet)) { _, _ in
-            Response(
-                status: .ok,
-                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                body: .init(byteBuffer: stylesheet))
-        }
         addAccountRoutes(to: router)
         addDirectoryRoutes(to: router)
         addOrganizationFormRoutes(to: router)

@@ -10,7 +10,7 @@ struct WebhookPages: Sendable {
 
     static func path(_ id: UUID) -> String { SitePaths.organization(id) + "/webhooks" }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/organizations/:id/webhooks") { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await page(request, context)
@@ -32,7 +32,6 @@ struct WebhookPages: Sendable {
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
-            _ = try await FormData(request: request, context: context)
             try await webhooks.delete(webhookId, of: id, by: account)
             return PageRenderer.redirect(to: Self.path(id))
         }
@@ -40,7 +39,6 @@ struct WebhookPages: Sendable {
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
-            _ = try await FormData(request: request, context: context)
             let rotated = try await webhooks.rotateSecret(of: webhookId, of: id, by: account)
             return try await page(request, context, secret: rotated.secret)
         }
@@ -49,7 +47,6 @@ struct WebhookPages: Sendable {
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
             let deliveryId = try site.pathID(context, "delivery", missing: WebhookError.deliveryNotFound)
-            _ = try await FormData(request: request, context: context)
             _ = try await webhooks.redeliver(deliveryId, of: webhookId, of: id, by: account)
             return PageRenderer.redirect(to: Self.path(id))
         }

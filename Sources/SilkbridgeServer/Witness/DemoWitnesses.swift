@@ -44,7 +44,7 @@ struct DemoWitnesses {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         for (side, witness) in witnesses {
             WitnessServer.addRoutes(for: witness, to: router, under: Self.path(side))
         }

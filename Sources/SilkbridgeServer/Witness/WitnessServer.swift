@@ -47,7 +47,7 @@ public enum WitnessServer {
 
     /// Adds `GET <prefix>/` (the witness's verifier key) and `POST <prefix>/add-checkpoint`.
     static func addRoutes<Context: RequestContext>(
-        for witness: Witness, to router: Router<Context>, under prefix: String
+        for witness: Witness, to router: some RouterMethods<Context>, under prefix: String
     ) {
         router.get(RouterPath(prefix.isEmpty ? "/" : prefix)) { _, _ in
             "tlog-witness \(witness.cosigner.verifier.verifierKey)\n"
