@@ -2,9 +2,18 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Sign-up, sessions and personal access tokens.
+protocol AccountsAPI: FeatureAPI {
+    var accounts: AccountService { get }
+    var directory: DirectoryService { get }
+}
+
+extension AccountsAPI {
     func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let account = try await accounts.signUp(
             SignUp(
                 email: body.email, password: body.password, displayName: body.displayName,
@@ -13,7 +22,10 @@ extension APIHandler {
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
-        guard case .json(let body) = input.body else { throw AccountError.wrongCredentials }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let issued = try await accounts.logIn(email: body.email, password: body.password, kind: .session)
         return .created(.init(body: .json(.init(token: issued.secret, expiresAt: issued.token.expiresAt ?? Date()))))
     }
@@ -43,7 +55,10 @@ extension APIHandler {
 
     func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let issued = try await accounts.createPersonalToken(for: account, name: body.name)
         return .created(
             .init(

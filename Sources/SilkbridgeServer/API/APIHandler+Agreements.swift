@@ -2,7 +2,13 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Agreements: drafts, versions, signatures and the public register.
+protocol AgreementsAPI: FeatureAPI {
+    var agreements: AgreementService { get }
+    var ledger: LedgerHost { get }
+}
+
+extension AgreementsAPI {
     func listAgreements(_ input: Operations.ListAgreements.Input) async throws -> Operations.ListAgreements.Output {
         let query = input.query
         let filter = AgreementFilter(
@@ -24,7 +30,10 @@ extension APIHandler {
 
     func createAgreement(_ input: Operations.CreateAgreement.Input) async throws -> Operations.CreateAgreement.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let new = NewAgreement(
             kind: AgreementKind(rawValue: body.kind.rawValue) ?? .letterOfIntent,
             organizationId: try organizationId(body.organizationId),
@@ -58,7 +67,10 @@ extension APIHandler {
 
     func reviseAgreement(_ input: Operations.ReviseAgreement.Input) async throws -> Operations.ReviseAgreement.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let content = try AgreementContentInput(
             title: body.title, areas: body.areas, termStart: body.termStart, termMonths: body.termMonths,
             prevailingLanguage: body.prevailingLanguage, text: body.text, attachments: body.attachments)
@@ -82,7 +94,10 @@ extension APIHandler {
 
     func signAgreement(_ input: Operations.SignAgreement.Input) async throws -> Operations.SignAgreement.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let signature = SignatureInput(
             organizationId: try organizationId(body.organizationId),
             keyId: try id(body.keyId, else: AgreementError.keyNotFound), version: body.version,
@@ -95,7 +110,10 @@ extension APIHandler {
         -> Operations.DeclineAgreement.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let agreement = try await agreements.decline(
             try agreementId(input.path.agreementId), for: try organizationId(body.organizationId),
             reason: body.reason, by: account)
@@ -106,7 +124,10 @@ extension APIHandler {
         -> Operations.TerminateAgreement.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let agreement = try await agreements.terminate(
             try agreementId(input.path.agreementId), for: try organizationId(body.organizationId),
             reason: body.reason, by: account)

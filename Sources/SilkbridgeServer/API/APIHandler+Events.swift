@@ -3,7 +3,12 @@ import OpenAPIRuntime
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Roundtables and brokerage events: sessions, registrations, meeting requests and schedules.
+protocol EventsAPI: FeatureAPI {
+    var events: EventService { get }
+}
+
+extension EventsAPI {
     func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
         let list = try await events.events(viewer: try? context.account)
         return .ok(.init(body: .json(.init(items: list.map(Components.Schemas.Event.init)))))
@@ -11,7 +16,10 @@ extension APIHandler {
 
     func createEvent(_ input: Operations.CreateEvent.Input) async throws -> Operations.CreateEvent.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let eventInput = try EventInput(
             kind: body.kind ?? .roundtable, title: body.title, description: body.description,
             location: body.location, timeZone: body.timeZone, sessions: body.sessions,
@@ -30,7 +38,10 @@ extension APIHandler {
 
     func updateEvent(_ input: Operations.UpdateEvent.Input) async throws -> Operations.UpdateEvent.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let id = try eventId(input.path.eventId)
         let current = try await events.event(id: id, viewer: account)
         let eventInput = try EventInput(
@@ -58,7 +69,10 @@ extension APIHandler {
         -> Operations.RegisterForEvent.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let registration = try await events.register(
             for: try eventId(input.path.eventId), organizationId: try organizationId(body.organizationId),
             RegistrationInput(
@@ -96,7 +110,10 @@ extension APIHandler {
 
     func markNoShow(_ input: Operations.MarkNoShow.Input) async throws -> Operations.MarkNoShow.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let registration = try await events.markNoShow(
             try registrationId(input.path.registrationId), of: try eventId(input.path.eventId), noShow: body.noShow,
             by: account)
@@ -132,7 +149,10 @@ extension APIHandler {
 
     func requestMeeting(_ input: Operations.RequestMeeting.Input) async throws -> Operations.RequestMeeting.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         guard let invitee = UUID(uuidString: body.inviteeId) else {
             throw ValidationError([FieldIssue("inviteeId", Message("is not an id.", "不是有效的编号。"))])
         }
@@ -198,10 +218,6 @@ extension APIHandler {
             return .ok(.init(body: .textCalendar(HTTPBody(calendar.ics(for: agenda.registration.id, stamp: Date())))))
         }
         return .ok(.init(body: .json(.init(agenda))))
-    }
-
-    func eventId(_ text: String) throws -> UUID {
-        try id(text, else: EventError.eventNotFound)
     }
 
     func registrationId(_ text: String) throws -> UUID {

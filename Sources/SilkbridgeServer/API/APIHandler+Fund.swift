@@ -3,10 +3,18 @@ import OpenAPIRuntime
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// The joint investment fund: contributors, projects, commitments, cash flows and reports.
+protocol FundAPI: FeatureAPI {
+    var funds: FundService { get }
+}
+
+extension FundAPI {
     func createFund(_ input: Operations.CreateFund.Input) async throws -> Operations.CreateFund.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let fund = try await funds.create(
             NewFund(
                 name: body.name.domain, reportingCurrency: body.reportingCurrency.rawValue,
@@ -29,7 +37,10 @@ extension APIHandler {
         -> Operations.AddFundContributor.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let fundId = try fundId(input.path.fundId)
         let contributor = try await funds.addContributor(
             fundId,
@@ -41,7 +52,10 @@ extension APIHandler {
 
     func addFundProject(_ input: Operations.AddFundProject.Input) async throws -> Operations.AddFundProject.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let project = try await funds.addProject(
             try fundId(input.path.fundId),
             NewProject(
@@ -56,7 +70,10 @@ extension APIHandler {
         -> Operations.ChangeFundProjectStage.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let project = try await funds.changeStage(
             try fundId(input.path.fundId), project: try projectId(input.path.projectId),
             to: ProjectStage(rawValue: body.stage.rawValue) ?? .sourcing, reason: body.reason, by: account)
@@ -67,7 +84,10 @@ extension APIHandler {
         -> Operations.AddFundProjectDocument.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let project = try await funds.addDocument(
             try fundId(input.path.fundId), project: try projectId(input.path.projectId), name: body.name,
             sha256: body.sha256, by: account)
@@ -78,7 +98,10 @@ extension APIHandler {
         -> Operations.CreateFundCommitment.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let fundId = try fundId(input.path.fundId)
         let commitment = try await funds.commit(
             fundId,
@@ -93,7 +116,10 @@ extension APIHandler {
     func createFundDisbursement(_ input: Operations.CreateFundDisbursement.Input) async throws
         -> Operations.CreateFundDisbursement.Output
     {
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let flow = try await record(.disbursement, body, in: input.path.fundId)
         return .created(.init(body: .json(.init(flow))))
     }
@@ -101,7 +127,10 @@ extension APIHandler {
     func createFundRepayment(_ input: Operations.CreateFundRepayment.Input) async throws
         -> Operations.CreateFundRepayment.Output
     {
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let flow = try await record(.repayment, body, in: input.path.fundId)
         return .created(.init(body: .json(.init(flow))))
     }

@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// The signed-in person's notices.
+protocol InboxAPI: FeatureAPI {
+    var inbox: InboxService { get }
+}
+
+extension InboxAPI {
     func getInbox(_ input: Operations.GetInbox.Input) async throws -> Operations.GetInbox.Output {
         let (notices, unread) = try await inbox.inbox(of: try requireAccount())
         return .ok(

@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Expressions of interest and their messages.
+protocol InterestsAPI: FeatureAPI {
+    var interests: InterestService { get }
+}
+
+extension InterestsAPI {
     func listOpportunityInterests(_ input: Operations.ListOpportunityInterests.Input) async throws
         -> Operations.ListOpportunityInterests.Output
     {
@@ -14,7 +19,10 @@ extension APIHandler {
 
     func sendInterest(_ input: Operations.SendInterest.Input) async throws -> Operations.SendInterest.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let interest = try await interests.send(
             on: try opportunityId(input.path.opportunityId), from: try organizationId(body.organizationId),
             message: body.message, by: account)
@@ -47,7 +55,10 @@ extension APIHandler {
 
     func advanceInterest(_ input: Operations.AdvanceInterest.Input) async throws -> Operations.AdvanceInterest.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let interest = try await interests.advance(
             id: try interestId(input.path.interestId), to: PipelineStage(rawValue: body.stage.rawValue) ?? .contact,
             by: account)
@@ -66,14 +77,14 @@ extension APIHandler {
         -> Operations.PostInterestMessage.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let message = try await interests.post(body.body, to: try interestId(input.path.interestId), by: account)
         return .created(.init(body: .json(.init(message))))
     }
 
-    func interestId(_ text: String) throws -> UUID {
-        try id(text, else: InterestError.interestNotFound)
-    }
 }
 
 extension Components.Schemas.Interest {

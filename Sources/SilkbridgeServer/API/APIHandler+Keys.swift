@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Organisations' signing keys, registered in the ledger.
+protocol KeysAPI: FeatureAPI {
+    var organizationKeys: OrganizationKeyService { get }
+}
+
+extension KeysAPI {
     func listOrganizationKeys(_ input: Operations.ListOrganizationKeys.Input) async throws
         -> Operations.ListOrganizationKeys.Output
     {
@@ -14,7 +19,10 @@ extension APIHandler {
         -> Operations.RegisterOrganizationKey.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let key = try await organizationKeys.register(
             publicKey: body.publicKey, name: body.name, for: try organizationId(input.path.organizationId),
             by: account)

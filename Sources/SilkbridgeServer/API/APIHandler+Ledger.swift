@@ -3,7 +3,12 @@ import SilkbridgeAPI
 import SilkbridgeCore
 import TrustLedger
 
-extension APIHandler {
+/// The trust ledger's status, entries and proofs.
+protocol LedgerAPI: FeatureAPI {
+    var ledger: LedgerHost { get }
+}
+
+extension LedgerAPI {
     func getLedger(_ input: Operations.GetLedger.Input) async throws -> Operations.GetLedger.Output {
         let status = try await ledger.status()
         let witnesses = status.cosignatures.map { cosignature in

@@ -2,7 +2,13 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Suggested partners and match alerts.
+protocol MatchingAPI: FeatureAPI {
+    var matching: MatchingService { get }
+    var matchAlerts: MatchAlertService { get }
+}
+
+extension MatchingAPI {
     func listOrganizationMatches(_ input: Operations.ListOrganizationMatches.Input) async throws
         -> Operations.ListOrganizationMatches.Output
     {
@@ -43,7 +49,7 @@ extension Components.Schemas.Match {
     }
 }
 
-extension APIHandler {
+extension MatchingAPI {
     func getMatchAlert(_ input: Operations.GetMatchAlert.Input) async throws -> Operations.GetMatchAlert.Output {
         let alert = try await matchAlerts.alert(
             for: try organizationId(input.path.organizationId), by: try requireAccount())
@@ -52,7 +58,10 @@ extension APIHandler {
 
     func putMatchAlert(_ input: Operations.PutMatchAlert.Input) async throws -> Operations.PutMatchAlert.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let alert = try await matchAlerts.subscribe(
             try organizationId(input.path.organizationId),
             minimumScore: body.minimumScore ?? MatchAlert.defaultMinimumScore, by: account)

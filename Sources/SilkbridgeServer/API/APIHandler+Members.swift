@@ -2,7 +2,13 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// An organisation's members and invitations.
+protocol MembersAPI: FeatureAPI {
+    var directory: DirectoryService { get }
+    var accountRepository: any AccountRepository { get }
+}
+
+extension MembersAPI {
     func listMembers(_ input: Operations.ListMembers.Input) async throws -> Operations.ListMembers.Output {
         let members = try await directory.members(
             of: try organizationId(input.path.organizationId), by: try requireAccount())
@@ -11,7 +17,10 @@ extension APIHandler {
 
     func addMember(_ input: Operations.AddMember.Input) async throws -> Operations.AddMember.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let membership = try await directory.addMember(
             email: body.email, role: Role(body.role), to: try organizationId(input.path.organizationId), by: account,
             accounts: accountRepository)
@@ -20,7 +29,10 @@ extension APIHandler {
 
     func updateMember(_ input: Operations.UpdateMember.Input) async throws -> Operations.UpdateMember.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let membership = try await directory.changeRole(
             of: try id(input.path.memberId, else: DirectoryError.memberNotFound), to: Role(body.role),
             in: try organizationId(input.path.organizationId), by: account)

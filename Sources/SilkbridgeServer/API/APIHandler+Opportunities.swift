@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Cooperation offers and requests.
+protocol OpportunitiesAPI: FeatureAPI {
+    var exchange: ExchangeService { get }
+}
+
+extension OpportunitiesAPI {
     func listOpportunities(_ input: Operations.ListOpportunities.Input) async throws
         -> Operations.ListOpportunities.Output
     {
@@ -27,7 +32,10 @@ extension APIHandler {
         -> Operations.CreateOpportunity.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let opportunity = try await exchange.create(
             OpportunityInput(body), for: try organizationId(body.organizationId), by: account)
         return .created(.init(body: .json(.init(opportunity, now: Date()))))
@@ -43,7 +51,10 @@ extension APIHandler {
         -> Operations.UpdateOpportunity.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let opportunity = try await exchange.update(
             id: try opportunityId(input.path.opportunityId), with: OpportunityInput(body), by: account)
         return .ok(.init(body: .json(.init(opportunity, now: Date()))))
@@ -76,7 +87,4 @@ extension APIHandler {
     /// The signed-in caller, if any, on endpoints open to everyone.
     var viewer: Account? { (try? context)?.account }
 
-    func opportunityId(_ text: String) throws -> UUID {
-        try id(text, else: ExchangeError.opportunityNotFound)
-    }
 }

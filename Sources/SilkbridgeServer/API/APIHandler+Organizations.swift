@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// The directory of organisations.
+protocol OrganizationsAPI: FeatureAPI {
+    var directory: DirectoryService { get }
+}
+
+extension OrganizationsAPI {
     func listOrganizations(_ input: Operations.ListOrganizations.Input) async throws
         -> Operations.ListOrganizations.Output
     {
@@ -22,7 +27,10 @@ extension APIHandler {
         -> Operations.CreateOrganization.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let organization = try await directory.create(OrganizationInput(body), by: account)
         return .created(.init(body: .json(.init(organization))))
     }
@@ -36,7 +44,10 @@ extension APIHandler {
         -> Operations.UpdateOrganization.Output
     {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let organization = try await directory.update(
             id: try organizationId(input.path.organizationId), with: OrganizationInput(body), by: account)
         return .ok(.init(body: .json(.init(organization))))
@@ -47,9 +58,5 @@ extension APIHandler {
     {
         try await directory.delete(id: try organizationId(input.path.organizationId), by: try requireAccount())
         return .noContent(.init())
-    }
-
-    func organizationId(_ text: String) throws -> UUID {
-        try id(text, else: DirectoryError.organizationNotFound)
     }
 }

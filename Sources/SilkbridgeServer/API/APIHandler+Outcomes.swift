@@ -3,10 +3,18 @@ import OpenAPIRuntime
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// What meetings led to: ratings and outcomes.
+protocol OutcomesAPI: FeatureAPI {
+    var events: EventService { get }
+}
+
+extension OutcomesAPI {
     func rateMeeting(_ input: Operations.RateMeeting.Input) async throws -> Operations.RateMeeting.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let agreementId = try body.agreementId.map { text in
             guard let id = UUID(uuidString: text) else { throw EventError.agreementNotBetweenParties }
             return id

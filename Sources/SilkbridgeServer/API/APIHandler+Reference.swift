@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Reference data: areas, countries and provinces.
+protocol ReferenceAPI: FeatureAPI {
+    var catalog: ReferenceCatalog { get }
+}
+
+extension ReferenceAPI {
     func listAreas(_ input: Operations.ListAreas.Input) async throws -> Operations.ListAreas.Output {
         let areas = catalog.areas.compactMap { area in
             Components.Schemas.AreaCode(rawValue: area.code).map { code in

@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// Bilingual search across organisations and opportunities.
+protocol SearchAPI: FeatureAPI {
+    var searchService: SearchService { get }
+}
+
+extension SearchAPI {
     func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output {
         let query = input.query
         let results = try await searchService.search(

@@ -2,7 +2,12 @@ import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
 
-extension APIHandler {
+/// An organisation's webhooks and their deliveries.
+protocol WebhooksAPI: FeatureAPI {
+    var webhooks: WebhookService { get }
+}
+
+extension WebhooksAPI {
     func listWebhooks(_ input: Operations.ListWebhooks.Input) async throws -> Operations.ListWebhooks.Output {
         let list = try await webhooks.webhooks(
             of: try organizationId(input.path.organizationId), by: try requireAccount())
@@ -11,7 +16,10 @@ extension APIHandler {
 
     func createWebhook(_ input: Operations.CreateWebhook.Input) async throws -> Operations.CreateWebhook.Output {
         let account = try requireAccount()
-        guard case .json(let body) = input.body else { throw AccountError.notAuthenticated }
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
         let webhook = try await webhooks.create(
             url: body.url, kinds: body.kinds.map(\.rawValue), for: try organizationId(input.path.organizationId),
             by: account)

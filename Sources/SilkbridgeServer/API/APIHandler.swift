@@ -3,7 +3,14 @@ import SilkbridgeAPI
 import SilkbridgeCore
 
 /// The JSON API: the generated contract of `openapi.yaml`, answered by the same use cases as the pages.
-struct APIHandler: APIProtocol {
+///
+/// Each feature's operations are the extension of a protocol of its own (`OrganizationsAPI`, `AgreementsAPI`, …),
+/// which names the use cases they need and so is all they can reach. This type holds every use case and takes on
+/// every feature protocol, and with them the whole generated `APIProtocol`.
+struct APIHandler: APIProtocol, AccountsAPI, OrganizationsAPI, MembersAPI, KeysAPI, OpportunitiesAPI, InterestsAPI,
+    InboxAPI, SearchAPI, MatchingAPI, AgreementsAPI, LedgerAPI, FundAPI, EventsAPI, OutcomesAPI, WebhooksAPI,
+    ReferenceAPI
+{
     let accounts: AccountService
     let accountRepository: any AccountRepository
     let directory: DirectoryService
@@ -20,7 +27,12 @@ struct APIHandler: APIProtocol {
     let matchAlerts: MatchAlertService
     let funds: FundService
     let events: EventService
+}
 
+/// What every feature's operations share: the caller's request context and the reading of ids in paths.
+protocol FeatureAPI {}
+
+extension FeatureAPI {
     /// The request context of the current call, handed over by `OpenAPIContextMiddleware`.
     var context: AppRequestContext {
         get throws {
@@ -37,5 +49,21 @@ struct APIHandler: APIProtocol {
     func id(_ text: String, else missing: any Error) throws -> UUID {
         guard let id = UUID(uuidString: text) else { throw missing }
         return id
+    }
+
+    func organizationId(_ text: String) throws -> UUID {
+        try id(text, else: DirectoryError.organizationNotFound)
+    }
+
+    func eventId(_ text: String) throws -> UUID {
+        try id(text, else: EventError.eventNotFound)
+    }
+
+    func interestId(_ text: String) throws -> UUID {
+        try id(text, else: InterestError.interestNotFound)
+    }
+
+    func opportunityId(_ text: String) throws -> UUID {
+        try id(text, else: ExchangeError.opportunityNotFound)
     }
 }
