@@ -18,7 +18,7 @@ extension AccountsAPI {
             SignUp(
                 email: body.email, password: body.password, displayName: body.displayName,
                 preferredLanguage: body.preferredLanguage.flatMap { Language(rawValue: $0.rawValue) }))
-        return .created(.init(body: .json(.init(account))))
+        return .created(.init(body: .json(try .init(account))))
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
@@ -43,9 +43,9 @@ extension AccountsAPI {
         let memberships = try await directory.memberships(of: account).map { organization, membership in
             Components.Schemas.Me.MembershipsPayloadPayload(
                 organizationId: organization.id.uuidString.lowercased(), name: .init(organization.name),
-                role: .init(membership.role))
+                role: try .init(membership.role))
         }
-        return .ok(.init(body: .json(.init(account: .init(account), memberships: memberships))))
+        return .ok(.init(body: .json(.init(account: try .init(account), memberships: memberships))))
     }
 
     func listTokens(_ input: Operations.ListTokens.Input) async throws -> Operations.ListTokens.Output {

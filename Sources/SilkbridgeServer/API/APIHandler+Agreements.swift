@@ -35,7 +35,7 @@ extension AgreementsAPI {
             case .json(let body): body
             }
         let new = NewAgreement(
-            kind: AgreementKind(rawValue: body.kind.rawValue) ?? .letterOfIntent,
+            kind: try AgreementKind(mapping: body.kind),
             organizationId: try organizationId(body.organizationId),
             partyIds: try body.parties.enumerated().map { index, text in
                 guard let id = UUID(uuidString: text) else {
@@ -43,7 +43,7 @@ extension AgreementsAPI {
                 }
                 return id
             },
-            visibility: body.visibility.flatMap { AgreementVisibility(rawValue: $0.rawValue) } ?? .publicText,
+            visibility: try body.visibility.map { try AgreementVisibility(mapping: $0) } ?? .publicText,
             interestId: try body.interestId.map { try interestId($0) },
             content: try AgreementContentInput(
                 title: body.title, areas: body.areas, termStart: body.termStart, termMonths: body.termMonths,
@@ -149,14 +149,14 @@ extension AgreementsAPI {
     func listSignatories(_ input: Operations.ListSignatories.Input) async throws -> Operations.ListSignatories.Output {
         let members = try await agreements.signatories(
             of: try organizationId(input.path.organizationId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(items: members.map(Components.Schemas.Member.init)))))
+        return .ok(.init(body: .json(.init(items: try members.map(Components.Schemas.Member.init)))))
     }
 
     func grantSignatory(_ input: Operations.GrantSignatory.Input) async throws -> Operations.GrantSignatory.Output {
         let member = try await agreements.setSignatory(
             try id(input.path.memberId, else: AgreementError.memberNotFound),
             of: try organizationId(input.path.organizationId), granted: true, by: try requireAccount())
-        return .ok(.init(body: .json(.init(member))))
+        return .ok(.init(body: .json(try .init(member))))
     }
 
     func withdrawSignatory(_ input: Operations.WithdrawSignatory.Input) async throws
@@ -165,7 +165,7 @@ extension AgreementsAPI {
         let member = try await agreements.setSignatory(
             try id(input.path.memberId, else: AgreementError.memberNotFound),
             of: try organizationId(input.path.organizationId), granted: false, by: try requireAccount())
-        return .ok(.init(body: .json(.init(member))))
+        return .ok(.init(body: .json(try .init(member))))
     }
 
     func agreementId(_ text: String) throws -> UUID {
@@ -175,12 +175,12 @@ extension AgreementsAPI {
     private func wire(_ list: [Agreement]) async throws -> [Components.Schemas.Agreement] {
         let readable = try await agreements.readableTexts(of: list, viewer: try? context.account)
         let now = Date()
-        return list.map { Components.Schemas.Agreement($0, textVisible: readable.contains($0.id), now: now) }
+        return try list.map { try Components.Schemas.Agreement($0, textVisible: readable.contains($0.id), now: now) }
     }
 
     /// The wire form, with the text only when the caller may read it.
     private func wire(_ agreement: Agreement) async throws -> Components.Schemas.Agreement {
         let visible = try await agreements.mayReadText(of: agreement, viewer: try? context.account)
-        return Components.Schemas.Agreement(agreement, textVisible: visible, now: Date())
+        return try Components.Schemas.Agreement(agreement, textVisible: visible, now: Date())
     }
 }

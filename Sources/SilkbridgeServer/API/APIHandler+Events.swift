@@ -11,7 +11,7 @@ protocol EventsAPI: FeatureAPI {
 extension EventsAPI {
     func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
         let list = try await events.events(viewer: try? context.account)
-        return .ok(.init(body: .json(.init(items: list.map(Components.Schemas.Event.init)))))
+        return .ok(.init(body: .json(.init(items: try list.map(Components.Schemas.Event.init)))))
     }
 
     func createEvent(_ input: Operations.CreateEvent.Input) async throws -> Operations.CreateEvent.Output {
@@ -28,12 +28,12 @@ extension EventsAPI {
             requestCap: body.requestCap, requestDeadline: body.requestDeadline, current: nil)
         let event = try await events.create(
             eventInput, organizationId: try organizationId(body.organizationId), by: account)
-        return .created(.init(body: .json(.init(event))))
+        return .created(.init(body: .json(try .init(event))))
     }
 
     func getEvent(_ input: Operations.GetEvent.Input) async throws -> Operations.GetEvent.Output {
         let event = try await events.event(id: try eventId(input.path.eventId), viewer: try? context.account)
-        return .ok(.init(body: .json(.init(event))))
+        return .ok(.init(body: .json(try .init(event))))
     }
 
     func updateEvent(_ input: Operations.UpdateEvent.Input) async throws -> Operations.UpdateEvent.Output {
@@ -50,19 +50,19 @@ extension EventsAPI {
             registrationCloses: body.registrationCloses, capacity: body.capacity,
             approvalRequired: body.approvalRequired, themes: body.themes, requestCap: body.requestCap,
             requestDeadline: body.requestDeadline, current: current)
-        return .ok(.init(body: .json(.init(try await events.update(id, with: eventInput, by: account)))))
+        return .ok(.init(body: .json(try .init(try await events.update(id, with: eventInput, by: account)))))
     }
 
     func publishEvent(_ input: Operations.PublishEvent.Input) async throws -> Operations.PublishEvent.Output {
         let event = try await events.publish(try eventId(input.path.eventId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(event))))
+        return .ok(.init(body: .json(try .init(event))))
     }
 
     func listEventRegistrations(_ input: Operations.ListEventRegistrations.Input) async throws
         -> Operations.ListEventRegistrations.Output
     {
         let list = try await events.registrations(of: try eventId(input.path.eventId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(items: list.map(Components.Schemas.Registration.init)))))
+        return .ok(.init(body: .json(.init(items: try list.map(Components.Schemas.Registration.init)))))
     }
 
     func registerForEvent(_ input: Operations.RegisterForEvent.Input) async throws
@@ -79,7 +79,7 @@ extension EventsAPI {
                 displayName: body.displayName, availableSessions: body.availableSessions.map(Set.init),
                 wants: body.wants.map { LocalizedText(english: $0.en, chinese: $0.zhHans) }),
             by: account)
-        return .created(.init(body: .json(.init(registration))))
+        return .created(.init(body: .json(try .init(registration))))
     }
 
     func getMyRegistration(_ input: Operations.GetMyRegistration.Input) async throws
@@ -87,7 +87,7 @@ extension EventsAPI {
     {
         let registration = try await events.myRegistration(
             for: try eventId(input.path.eventId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(registration))))
+        return .ok(.init(body: .json(try .init(registration))))
     }
 
     func approveRegistration(_ input: Operations.ApproveRegistration.Input) async throws
@@ -96,7 +96,7 @@ extension EventsAPI {
         let registration = try await events.decide(
             try registrationId(input.path.registrationId), of: try eventId(input.path.eventId), approve: true,
             by: try requireAccount())
-        return .ok(.init(body: .json(.init(registration))))
+        return .ok(.init(body: .json(try .init(registration))))
     }
 
     func declineRegistration(_ input: Operations.DeclineRegistration.Input) async throws
@@ -105,7 +105,7 @@ extension EventsAPI {
         let registration = try await events.decide(
             try registrationId(input.path.registrationId), of: try eventId(input.path.eventId), approve: false,
             by: try requireAccount())
-        return .ok(.init(body: .json(.init(registration))))
+        return .ok(.init(body: .json(try .init(registration))))
     }
 
     func markNoShow(_ input: Operations.MarkNoShow.Input) async throws -> Operations.MarkNoShow.Output {
@@ -117,7 +117,7 @@ extension EventsAPI {
         let registration = try await events.markNoShow(
             try registrationId(input.path.registrationId), of: try eventId(input.path.eventId), noShow: body.noShow,
             by: account)
-        return .ok(.init(body: .json(.init(registration))))
+        return .ok(.init(body: .json(try .init(registration))))
     }
 
     func listEventParticipants(_ input: Operations.ListEventParticipants.Input) async throws
@@ -144,7 +144,7 @@ extension EventsAPI {
     {
         let list = try await events.myRequests(at: try eventId(input.path.eventId), by: try requireAccount())
         let now = Date()
-        return .ok(.init(body: .json(.init(items: list.map { .init($0, now: now) }))))
+        return .ok(.init(body: .json(.init(items: try list.map { try .init($0, now: now) }))))
     }
 
     func requestMeeting(_ input: Operations.RequestMeeting.Input) async throws -> Operations.RequestMeeting.Output {
@@ -161,7 +161,7 @@ extension EventsAPI {
             at: try eventId(input.path.eventId),
             MeetingRequestInput(inviteeId: invitee, priority: body.priority, message: body.message ?? ""),
             by: account, now: now)
-        return .created(.init(body: .json(.init(request, now: now))))
+        return .created(.init(body: .json(try .init(request, now: now))))
     }
 
     func acceptMeetingRequest(_ input: Operations.AcceptMeetingRequest.Input) async throws
@@ -171,7 +171,7 @@ extension EventsAPI {
         let request = try await events.answer(
             try id(input.path.requestId, else: EventError.requestNotFound), at: try eventId(input.path.eventId),
             accept: true, by: try requireAccount(), now: now)
-        return .ok(.init(body: .json(.init(request, now: now))))
+        return .ok(.init(body: .json(try .init(request, now: now))))
     }
 
     func declineMeetingRequest(_ input: Operations.DeclineMeetingRequest.Input) async throws
@@ -181,7 +181,7 @@ extension EventsAPI {
         let request = try await events.answer(
             try id(input.path.requestId, else: EventError.requestNotFound), at: try eventId(input.path.eventId),
             accept: false, by: try requireAccount(), now: now)
-        return .ok(.init(body: .json(.init(request, now: now))))
+        return .ok(.init(body: .json(try .init(request, now: now))))
     }
 
     func runEventSchedule(_ input: Operations.RunEventSchedule.Input) async throws

@@ -47,7 +47,7 @@ extension FundAPI {
             NewContributor(
                 organizationId: try bodyId(body.organizationId, "organizationId"), pledge: body.pledge.input,
                 pledgedOn: body.pledgedOn), by: account)
-        return .created(.init(body: .json(.init(contributor, remaining: contributor.pledge))))
+        return .created(.init(body: .json(try .init(contributor, remaining: contributor.pledge))))
     }
 
     func addFundProject(_ input: Operations.AddFundProject.Input) async throws -> Operations.AddFundProject.Output {
@@ -63,7 +63,7 @@ extension FundAPI {
                 sponsorIds: try body.sponsorIds.enumerated().map { try bodyId($1, "sponsorIds[\($0)]") },
                 area: body.area.rawValue, countries: body.countries, requested: body.requested.input),
             by: account)
-        return .created(.init(body: .json(.init(project))))
+        return .created(.init(body: .json(try .init(project))))
     }
 
     func changeFundProjectStage(_ input: Operations.ChangeFundProjectStage.Input) async throws
@@ -76,8 +76,8 @@ extension FundAPI {
             }
         let project = try await funds.changeStage(
             try fundId(input.path.fundId), project: try projectId(input.path.projectId),
-            to: ProjectStage(rawValue: body.stage.rawValue) ?? .sourcing, reason: body.reason, by: account)
-        return .ok(.init(body: .json(.init(project))))
+            to: try ProjectStage(mapping: body.stage), reason: body.reason, by: account)
+        return .ok(.init(body: .json(try .init(project))))
     }
 
     func addFundProjectDocument(_ input: Operations.AddFundProjectDocument.Input) async throws
@@ -91,7 +91,7 @@ extension FundAPI {
         let project = try await funds.addDocument(
             try fundId(input.path.fundId), project: try projectId(input.path.projectId), name: body.name,
             sha256: body.sha256, by: account)
-        return .created(.init(body: .json(.init(project))))
+        return .created(.init(body: .json(try .init(project))))
     }
 
     func createFundCommitment(_ input: Operations.CreateFundCommitment.Input) async throws
@@ -140,7 +140,7 @@ extension FundAPI {
             of: try fundId(input.path.fundId), currency: input.query.currency?.rawValue ?? "EUR",
             viewer: try requireAccount())
         if input.query.format == .csv { return .ok(.init(body: .csv(HTTPBody(report.csv)))) }
-        return .ok(.init(body: .json(.init(report))))
+        return .ok(.init(body: .json(try .init(report))))
     }
 
     private func record(_ kind: CashFlowKind, _ body: Components.Schemas.CashFlowRequest, in fund: String)

@@ -14,7 +14,7 @@ extension InterestsAPI {
         let interests = try await self.interests.interests(
             inOpportunity: try opportunityId(input.path.opportunityId), viewer: try requireAccount())
         let now = Date()
-        return .ok(.init(body: .json(.init(items: interests.map { .init($0, now: now) }))))
+        return .ok(.init(body: .json(.init(items: try interests.map { try .init($0, now: now) }))))
     }
 
     func sendInterest(_ input: Operations.SendInterest.Input) async throws -> Operations.SendInterest.Output {
@@ -26,31 +26,31 @@ extension InterestsAPI {
         let interest = try await interests.send(
             on: try opportunityId(input.path.opportunityId), from: try organizationId(body.organizationId),
             message: body.message, by: account)
-        return .created(.init(body: .json(.init(interest, now: Date()))))
+        return .created(.init(body: .json(try .init(interest, now: Date()))))
     }
 
     func listInterests(_ input: Operations.ListInterests.Input) async throws -> Operations.ListInterests.Output {
         let pipeline = try await interests.pipeline(of: try requireAccount())
         let now = Date()
-        return .ok(.init(body: .json(.init(items: pipeline.map { .init($0, now: now) }))))
+        return .ok(.init(body: .json(.init(items: try pipeline.map { try .init($0, now: now) }))))
     }
 
     func getInterest(_ input: Operations.GetInterest.Input) async throws -> Operations.GetInterest.Output {
         let interest = try await interests.interest(
             id: try interestId(input.path.interestId), viewer: try requireAccount())
-        return .ok(.init(body: .json(.init(interest, now: Date()))))
+        return .ok(.init(body: .json(try .init(interest, now: Date()))))
     }
 
     func acceptInterest(_ input: Operations.AcceptInterest.Input) async throws -> Operations.AcceptInterest.Output {
         let interest = try await interests.answer(
             id: try interestId(input.path.interestId), accept: true, by: try requireAccount())
-        return .ok(.init(body: .json(.init(interest, now: Date()))))
+        return .ok(.init(body: .json(try .init(interest, now: Date()))))
     }
 
     func declineInterest(_ input: Operations.DeclineInterest.Input) async throws -> Operations.DeclineInterest.Output {
         let interest = try await interests.answer(
             id: try interestId(input.path.interestId), accept: false, by: try requireAccount())
-        return .ok(.init(body: .json(.init(interest, now: Date()))))
+        return .ok(.init(body: .json(try .init(interest, now: Date()))))
     }
 
     func advanceInterest(_ input: Operations.AdvanceInterest.Input) async throws -> Operations.AdvanceInterest.Output {
@@ -60,9 +60,9 @@ extension InterestsAPI {
             case .json(let body): body
             }
         let interest = try await interests.advance(
-            id: try interestId(input.path.interestId), to: PipelineStage(rawValue: body.stage.rawValue) ?? .contact,
+            id: try interestId(input.path.interestId), to: try PipelineStage(mapping: body.stage),
             by: account)
-        return .ok(.init(body: .json(.init(interest, now: Date()))))
+        return .ok(.init(body: .json(try .init(interest, now: Date()))))
     }
 
     func listInterestMessages(_ input: Operations.ListInterestMessages.Input) async throws
@@ -88,12 +88,12 @@ extension InterestsAPI {
 }
 
 extension Components.Schemas.Interest {
-    init(_ interest: Interest, now: Date) {
+    init(_ interest: Interest, now: Date) throws {
         self.init(
             id: interest.id.uuidString.lowercased(), opportunityId: interest.opportunityId.uuidString.lowercased(),
             ownerOrganizationId: interest.ownerOrganizationId.uuidString.lowercased(),
             senderOrganizationId: interest.senderOrganizationId.uuidString.lowercased(), message: interest.message,
-            status: Components.Schemas.InterestStatus(rawValue: interest.status(at: now).rawValue) ?? .pending,
+            status: try Components.Schemas.InterestStatus(mapping: interest.status(at: now)),
             replyBy: interest.replyBy,
             stage: interest.stage.flatMap { Components.Schemas.PipelineStage(rawValue: $0.rawValue) },
             createdAt: interest.createdAt, updatedAt: interest.updatedAt)

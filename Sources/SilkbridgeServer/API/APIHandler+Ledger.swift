@@ -11,10 +11,10 @@ protocol LedgerAPI: FeatureAPI {
 extension LedgerAPI {
     func getLedger(_ input: Operations.GetLedger.Input) async throws -> Operations.GetLedger.Output {
         let status = try await ledger.status()
-        let witnesses = status.cosignatures.map { cosignature in
+        let witnesses = try status.cosignatures.map { cosignature in
             Components.Schemas.LedgerWitness(
                 name: cosignature.witness.verifier.name, verifierKey: cosignature.witness.verifier.verifierKey,
-                side: Components.Schemas.Side(rawValue: cosignature.witness.side.rawValue) ?? .eu,
+                side: try Components.Schemas.Side(mapping: cosignature.witness.side),
                 url: cosignature.witness.url, cosigned: cosignature.cosigned,
                 cosignedAt: cosignature.timestamp.map { Date(timeIntervalSince1970: Double($0)) })
         }

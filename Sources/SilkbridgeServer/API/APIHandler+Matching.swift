@@ -15,7 +15,7 @@ extension MatchingAPI {
         let matches = try await matching.matches(
             for: try organizationId(input.path.organizationId), limit: try Self.matchLimit(input.query.limit),
             sameSide: input.query.sameSide ?? false)
-        return .ok(.init(body: .json(.init(items: matches.map(Components.Schemas.Match.init)))))
+        return .ok(.init(body: .json(.init(items: try matches.map(Components.Schemas.Match.init)))))
     }
 
     func listOpportunityMatches(_ input: Operations.ListOpportunityMatches.Input) async throws
@@ -24,7 +24,7 @@ extension MatchingAPI {
         let matches = try await matching.matches(
             forOpportunity: try opportunityId(input.path.opportunityId),
             limit: try Self.matchLimit(input.query.limit), sameSide: input.query.sameSide ?? false)
-        return .ok(.init(body: .json(.init(items: matches.map(Components.Schemas.Match.init)))))
+        return .ok(.init(body: .json(.init(items: try matches.map(Components.Schemas.Match.init)))))
     }
 
     static func matchLimit(_ limit: Int?) throws -> Int {
@@ -37,10 +37,10 @@ extension MatchingAPI {
 }
 
 extension Components.Schemas.Match {
-    init(_ match: Match) {
+    init(_ match: Match) throws {
         self.init(
             organizationId: match.organizationId.uuidString.lowercased(), name: .init(match.name),
-            side: Components.Schemas.Side(rawValue: match.side.rawValue) ?? .eu, country: match.country,
+            side: try Components.Schemas.Side(mapping: match.side), country: match.country,
             score: match.score, mutual: match.isMutual, theyAnswerYou: match.theyAnswerYou,
             youAnswerThem: match.youAnswerThem,
             theirOpportunityId: match.theirOpportunity.uuidString.lowercased(),

@@ -12,7 +12,7 @@ extension MembersAPI {
     func listMembers(_ input: Operations.ListMembers.Input) async throws -> Operations.ListMembers.Output {
         let members = try await directory.members(
             of: try organizationId(input.path.organizationId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(items: members.map(Components.Schemas.Member.init)))))
+        return .ok(.init(body: .json(.init(items: try members.map(Components.Schemas.Member.init)))))
     }
 
     func addMember(_ input: Operations.AddMember.Input) async throws -> Operations.AddMember.Output {
@@ -24,7 +24,7 @@ extension MembersAPI {
         let membership = try await directory.addMember(
             email: body.email, role: Role(body.role), to: try organizationId(input.path.organizationId), by: account,
             accounts: accountRepository)
-        return .created(.init(body: .json(.init(membership))))
+        return .created(.init(body: .json(try .init(membership))))
     }
 
     func updateMember(_ input: Operations.UpdateMember.Input) async throws -> Operations.UpdateMember.Output {
@@ -36,7 +36,7 @@ extension MembersAPI {
         let membership = try await directory.changeRole(
             of: try id(input.path.memberId, else: DirectoryError.memberNotFound), to: Role(body.role),
             in: try organizationId(input.path.organizationId), by: account)
-        return .ok(.init(body: .json(.init(membership))))
+        return .ok(.init(body: .json(try .init(membership))))
     }
 
     func removeMember(_ input: Operations.RemoveMember.Input) async throws -> Operations.RemoveMember.Output {

@@ -24,7 +24,7 @@ extension OpportunitiesAPI {
             .init(
                 body: .json(
                     .init(
-                        items: page.items.map { Components.Schemas.Opportunity($0, now: now) },
+                        items: try page.items.map { try Components.Schemas.Opportunity($0, now: now) },
                         nextCursor: page.nextCursor))))
     }
 
@@ -38,13 +38,13 @@ extension OpportunitiesAPI {
             }
         let opportunity = try await exchange.create(
             OpportunityInput(body), for: try organizationId(body.organizationId), by: account)
-        return .created(.init(body: .json(.init(opportunity, now: Date()))))
+        return .created(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     func getOpportunity(_ input: Operations.GetOpportunity.Input) async throws -> Operations.GetOpportunity.Output {
         let opportunity = try await exchange.opportunity(
             id: try opportunityId(input.path.opportunityId), viewer: viewer)
-        return .ok(.init(body: .json(.init(opportunity, now: Date()))))
+        return .ok(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     func updateOpportunity(_ input: Operations.UpdateOpportunity.Input) async throws
@@ -57,7 +57,7 @@ extension OpportunitiesAPI {
             }
         let opportunity = try await exchange.update(
             id: try opportunityId(input.path.opportunityId), with: OpportunityInput(body), by: account)
-        return .ok(.init(body: .json(.init(opportunity, now: Date()))))
+        return .ok(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     func publishOpportunity(_ input: Operations.PublishOpportunity.Input) async throws
@@ -65,7 +65,7 @@ extension OpportunitiesAPI {
     {
         let opportunity = try await exchange.publish(
             id: try opportunityId(input.path.opportunityId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(opportunity, now: Date()))))
+        return .ok(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     func renewOpportunity(_ input: Operations.RenewOpportunity.Input) async throws
@@ -73,7 +73,7 @@ extension OpportunitiesAPI {
     {
         let opportunity = try await exchange.renew(
             id: try opportunityId(input.path.opportunityId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(opportunity, now: Date()))))
+        return .ok(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     func closeOpportunity(_ input: Operations.CloseOpportunity.Input) async throws
@@ -81,7 +81,7 @@ extension OpportunitiesAPI {
     {
         let opportunity = try await exchange.close(
             id: try opportunityId(input.path.opportunityId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(opportunity, now: Date()))))
+        return .ok(.init(body: .json(try .init(opportunity, now: Date()))))
     }
 
     /// The signed-in caller, if any, on endpoints open to everyone.

@@ -20,7 +20,8 @@ extension OrganizationsAPI {
         return .ok(
             .init(
                 body: .json(
-                    .init(items: page.items.map(Components.Schemas.Organization.init), nextCursor: page.nextCursor))))
+                    .init(items: try page.items.map(Components.Schemas.Organization.init), nextCursor: page.nextCursor))
+            ))
     }
 
     func createOrganization(_ input: Operations.CreateOrganization.Input) async throws
@@ -32,12 +33,12 @@ extension OrganizationsAPI {
             case .json(let body): body
             }
         let organization = try await directory.create(OrganizationInput(body), by: account)
-        return .created(.init(body: .json(.init(organization))))
+        return .created(.init(body: .json(try .init(organization))))
     }
 
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
         let organization = try await directory.organization(id: try organizationId(input.path.organizationId))
-        return .ok(.init(body: .json(.init(organization))))
+        return .ok(.init(body: .json(try .init(organization))))
     }
 
     func updateOrganization(_ input: Operations.UpdateOrganization.Input) async throws
@@ -50,7 +51,7 @@ extension OrganizationsAPI {
             }
         let organization = try await directory.update(
             id: try organizationId(input.path.organizationId), with: OrganizationInput(body), by: account)
-        return .ok(.init(body: .json(.init(organization))))
+        return .ok(.init(body: .json(try .init(organization))))
     }
 
     func deleteOrganization(_ input: Operations.DeleteOrganization.Input) async throws

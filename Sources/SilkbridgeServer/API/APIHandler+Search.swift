@@ -23,7 +23,7 @@ extension SearchAPI {
             .init(
                 body: .json(
                     .init(
-                        items: results.items.map(Components.Schemas.SearchHit.init), total: results.total,
+                        items: try results.items.map(Components.Schemas.SearchHit.init), total: results.total,
                         facets: .init(
                             _type: facet("type"), area: facet("area"), side: facet("side"),
                             country: facet("country"), status: facet("status")),
@@ -32,16 +32,16 @@ extension SearchAPI {
 }
 
 extension Components.Schemas.SearchHit {
-    init(_ result: SearchResult) {
+    init(_ result: SearchResult) throws {
         self.init(
-            kind: KindPayload(rawValue: result.kind.rawValue) ?? .opportunity, id: result.id.uuidString.lowercased(),
+            kind: try KindPayload(mapping: result.kind), id: result.id.uuidString.lowercased(),
             title: .init(result.title),
             snippet: .init(en: result.snippet.english?.text, zhHans: result.snippet.chinese?.text),
             highlights: .init(
                 en: result.snippet.english.map(Self.ranges), zhHans: result.snippet.chinese.map(Self.ranges)),
-            _type: Components.Schemas.SearchType(rawValue: result.type) ?? .organization,
-            areas: result.areas.compactMap(Components.Schemas.AreaCode.init(rawValue:)),
-            side: Components.Schemas.Side(rawValue: result.side.rawValue) ?? .eu, country: result.country,
+            _type: try Components.Schemas.SearchType(mapping: result.type),
+            areas: try result.areas.map { try Components.Schemas.AreaCode(mapping: $0) },
+            side: try Components.Schemas.Side(mapping: result.side), country: result.country,
             status: result.status.flatMap { Components.Schemas.OpportunityStatus(rawValue: $0.rawValue) },
             score: result.score)
     }

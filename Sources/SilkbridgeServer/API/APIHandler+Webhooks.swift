@@ -39,7 +39,7 @@ extension WebhooksAPI {
         let deliveries = try await webhooks.deliveries(
             of: try id(input.path.webhookId, else: WebhookError.webhookNotFound),
             of: try organizationId(input.path.organizationId), by: try requireAccount())
-        return .ok(.init(body: .json(.init(items: deliveries.map(Components.Schemas.WebhookDelivery.init)))))
+        return .ok(.init(body: .json(.init(items: try deliveries.map(Components.Schemas.WebhookDelivery.init)))))
     }
 
     func rotateWebhookSecret(_ input: Operations.RotateWebhookSecret.Input) async throws
@@ -58,7 +58,7 @@ extension WebhooksAPI {
             try id(input.path.deliveryId, else: WebhookError.deliveryNotFound),
             of: try id(input.path.webhookId, else: WebhookError.webhookNotFound),
             of: try organizationId(input.path.organizationId), by: try requireAccount())
-        return .accepted(.init(body: .json(.init(delivery))))
+        return .accepted(.init(body: .json(try .init(delivery))))
     }
 }
 
@@ -72,11 +72,11 @@ extension Components.Schemas.Webhook {
 }
 
 extension Components.Schemas.WebhookDelivery {
-    init(_ delivery: SilkbridgeCore.WebhookDelivery) {
+    init(_ delivery: SilkbridgeCore.WebhookDelivery) throws {
         self.init(
             id: delivery.id.uuidString.lowercased(), webhookId: delivery.webhookId.uuidString.lowercased(),
             noticeId: delivery.noticeId.uuidString.lowercased(), kind: delivery.kind.rawValue,
-            createdAt: delivery.createdAt, state: .init(rawValue: delivery.state.rawValue) ?? .pending,
+            createdAt: delivery.createdAt, state: try .init(mapping: delivery.state),
             nextAttemptAt: delivery.nextAttemptAt,
             attempts: delivery.attempts.map { .init(at: $0.at, statusCode: $0.statusCode, error: $0.error) })
     }

@@ -3,19 +3,19 @@ import SilkbridgeAPI
 import SilkbridgeCore
 
 extension Components.Schemas.Agreement {
-    init(_ agreement: Agreement, textVisible: Bool, now: Date) {
+    init(_ agreement: Agreement, textVisible: Bool, now: Date) throws {
         let version = agreement.current
         let content = version.content
         let status = agreement.status(at: now)
         self.init(
             id: agreement.id.uuidString.lowercased(),
-            kind: Components.Schemas.AgreementKind(rawValue: agreement.kind.rawValue) ?? .letterOfIntent,
-            status: Components.Schemas.AgreementStatus(rawValue: status.rawValue) ?? .draft,
-            visibility: Components.Schemas.AgreementVisibility(rawValue: agreement.visibility.rawValue) ?? .publicText,
-            parties: agreement.parties.map { party in
+            kind: try Components.Schemas.AgreementKind(mapping: agreement.kind),
+            status: try Components.Schemas.AgreementStatus(mapping: status),
+            visibility: try Components.Schemas.AgreementVisibility(mapping: agreement.visibility),
+            parties: try agreement.parties.map { party in
                 .init(
                     organizationId: party.organizationId.uuidString.lowercased(), name: .init(party.name),
-                    side: Components.Schemas.Side(rawValue: party.side.rawValue) ?? .eu,
+                    side: try Components.Schemas.Side(mapping: party.side),
                     signed: agreement.signature(of: party.organizationId) != nil, declineReason: party.declineReason)
             },
             initiatorId: agreement.initiatorId.uuidString.lowercased(),

@@ -4,14 +4,14 @@ import SilkbridgeAPI
 import SilkbridgeCore
 
 extension Components.Schemas.Event {
-    init(_ event: Event) {
+    init(_ event: Event) throws {
         let slots = event.slots.map { slot in
             let interval = event.interval(of: slot)
             return Components.Schemas.EventSlot(
                 index: slot.index, session: slot.session, start: interval.start, end: interval.end, tables: slot.tables)
         }
         self.init(
-            id: event.id.uuidString.lowercased(), kind: .init(rawValue: event.kind.rawValue) ?? .roundtable,
+            id: event.id.uuidString.lowercased(), kind: try .init(mapping: event.kind),
             organizerId: event.organizerId.uuidString.lowercased(), title: .init(event.title),
             description: .init(event.description), location: .init(event.location), timeZone: event.timeZoneId,
             sessions: event.sessions.map(Components.Schemas.EventSession.init), slots: slots,
@@ -91,24 +91,24 @@ extension EventInput {
 }
 
 extension Components.Schemas.Registration {
-    init(_ registration: Registration) {
+    init(_ registration: Registration) throws {
         self.init(
             id: registration.id.uuidString.lowercased(), eventId: registration.eventId.uuidString.lowercased(),
             organizationId: registration.organizationId.uuidString.lowercased(),
             displayName: registration.displayName, availableSessions: registration.availableSessions.sorted(),
             wants: .init(registration.wants),
-            status: .init(rawValue: registration.status.rawValue) ?? .pending, noShow: registration.noShow,
+            status: try .init(mapping: registration.status), noShow: registration.noShow,
             createdAt: registration.createdAt)
     }
 }
 
 extension Components.Schemas.MeetingRequest {
-    init(_ request: MeetingRequest, now: Date) {
+    init(_ request: MeetingRequest, now: Date) throws {
         self.init(
             id: request.id.uuidString.lowercased(), eventId: request.eventId.uuidString.lowercased(),
             requesterId: request.requesterId.uuidString.lowercased(),
             inviteeId: request.inviteeId.uuidString.lowercased(), priority: request.priority.rawValue,
-            message: request.message, status: .init(rawValue: request.status(at: now).rawValue) ?? .pending,
+            message: request.message, status: try .init(mapping: request.status(at: now)),
             deadline: request.deadline, createdAt: request.createdAt)
     }
 }

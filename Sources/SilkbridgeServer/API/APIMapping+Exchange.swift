@@ -5,15 +5,15 @@ import SilkbridgeCore
 // Conversions between the generated wire types of the exchange and the domain's values.
 
 extension Components.Schemas.Opportunity {
-    init(_ opportunity: Opportunity, now: Date) {
+    init(_ opportunity: Opportunity, now: Date) throws {
         self.init(
             id: opportunity.id.uuidString.lowercased(),
             organizationId: opportunity.organizationId.uuidString.lowercased(),
-            side: Components.Schemas.Side(rawValue: opportunity.side.rawValue) ?? .eu, country: opportunity.country,
-            _type: Components.Schemas.OpportunityType(rawValue: opportunity.type.rawValue) ?? .businessOffer,
+            side: try Components.Schemas.Side(mapping: opportunity.side), country: opportunity.country,
+            _type: try Components.Schemas.OpportunityType(mapping: opportunity.type),
             title: .init(opportunity.title), summary: .init(opportunity.summary),
             description: .init(opportunity.description),
-            areas: opportunity.areas.compactMap(Components.Schemas.AreaCode.init(rawValue:)),
+            areas: try opportunity.areas.map { try Components.Schemas.AreaCode(mapping: $0) },
             subtopics: opportunity.subtopics,
             targetSides: opportunity.targetSides.compactMap { Components.Schemas.Side(rawValue: $0.rawValue) },
             targetCountries: opportunity.targetCountries,
@@ -22,9 +22,9 @@ extension Components.Schemas.Opportunity {
             },
             stage: opportunity.stage.flatMap { Components.Schemas.DevelopmentStage(rawValue: $0.rawValue) },
             ipStatus: opportunity.ipStatus.flatMap { Components.Schemas.IPStatus(rawValue: $0.rawValue) },
-            amount: opportunity.amount.map(Components.Schemas.AmountRange.init),
+            amount: try opportunity.amount.map(Components.Schemas.AmountRange.init),
             deadline: opportunity.deadline,
-            status: Components.Schemas.OpportunityStatus(rawValue: opportunity.status(at: now).rawValue) ?? .draft,
+            status: try Components.Schemas.OpportunityStatus(mapping: opportunity.status(at: now)),
             publishedAt: opportunity.publishedAt, expiresAt: opportunity.expiresAt,
             expiresSoon: opportunity.expiresSoon(at: now), createdAt: opportunity.createdAt,
             updatedAt: opportunity.updatedAt)
@@ -32,21 +32,23 @@ extension Components.Schemas.Opportunity {
 }
 
 extension Components.Schemas.AmountRange {
-    init(_ amount: AmountRange) {
+    init(_ amount: AmountRange) throws {
         self.init(
             minimum: amount.minimum.map(Int64.init), maximum: amount.maximum.map(Int64.init),
-            currency: CurrencyPayload(rawValue: amount.currency.rawValue) ?? .eur)
+            currency: try CurrencyPayload(mapping: amount.currency))
     }
 
     var domain: AmountRange {
-        AmountRange(
-            minimum: minimum.map { Int(clamping: $0) }, maximum: maximum.map { Int(clamping: $0) },
-            currency: Currency(rawValue: currency.rawValue) ?? .euro)
+        get throws {
+            AmountRange(
+                minimum: minimum.map { Int(clamping: $0) }, maximum: maximum.map { Int(clamping: $0) },
+                currency: try Currency(mapping: currency))
+        }
     }
 }
 
 extension OpportunityInput {
-    init(_ body: Components.Schemas.OpportunityCreate) {
+    init(_ body: Components.Schemas.OpportunityCreate) throws {
         self.init(
             type: OpportunityType(rawValue: body._type.rawValue), title: body.title.domain,
             summary: body.summary.domain, description: body.description?.domain,
@@ -55,11 +57,12 @@ extension OpportunityInput {
             targetCountries: body.targetCountries,
             partnershipTypes: body.partnershipTypes.compactMap { PartnershipType(rawValue: $0.rawValue) },
             stage: body.stage.map { DevelopmentStage(rawValue: $0.rawValue) },
-            ipStatus: body.ipStatus.map { IPStatus(rawValue: $0.rawValue) }, amount: body.amount.map { $0.domain },
+            ipStatus: body.ipStatus.map { IPStatus(rawValue: $0.rawValue) },
+            amount: try body.amount.map { try $0.domain },
             deadline: body.deadline.map { .some($0) })
     }
 
-    init(_ body: Components.Schemas.OpportunityUpdate) {
+    init(_ body: Components.Schemas.OpportunityUpdate) throws {
         self.init(
             type: body._type.flatMap { OpportunityType(rawValue: $0.rawValue) }, title: body.title?.domain,
             summary: body.summary?.domain, description: body.description?.domain,
@@ -68,7 +71,8 @@ extension OpportunityInput {
             targetCountries: body.targetCountries,
             partnershipTypes: body.partnershipTypes?.compactMap { PartnershipType(rawValue: $0.rawValue) },
             stage: body.stage.map { DevelopmentStage(rawValue: $0.rawValue) },
-            ipStatus: body.ipStatus.map { IPStatus(rawValue: $0.rawValue) }, amount: body.amount.map { $0.domain },
+            ipStatus: body.ipStatus.map { IPStatus(rawValue: $0.rawValue) },
+            amount: try body.amount.map { try $0.domain },
             deadline: body.deadline.map { .some($0) })
     }
 }

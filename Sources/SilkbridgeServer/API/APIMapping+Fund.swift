@@ -28,40 +28,42 @@ extension Components.Schemas.Fund {
 }
 
 extension Components.Schemas.FundContributor {
-    init(_ contributor: Contributor, remaining: Money) {
+    init(_ contributor: Contributor, remaining: Money) throws {
         self.init(
             id: contributor.id.uuidString.lowercased(),
             organizationId: contributor.organizationId.uuidString.lowercased(),
-            name: .init(contributor.name), side: Components.Schemas.Side(rawValue: contributor.side.rawValue) ?? .eu,
+            name: .init(contributor.name), side: try Components.Schemas.Side(mapping: contributor.side),
             country: contributor.country, pledge: .init(contributor.pledge),
             pledgedOn: contributor.pledgedOn.description, remaining: .init(remaining))
     }
 }
 
 extension Components.Schemas.FundProject {
-    init(_ project: FundProject) {
+    init(_ project: FundProject) throws {
         self.init(
             id: project.id.uuidString.lowercased(), title: .init(project.title),
             description: .init(project.description),
-            sponsors: project.sponsors.map {
+            sponsors: try project.sponsors.map {
                 .init(
                     organizationId: $0.organizationId.uuidString.lowercased(), name: .init($0.name),
-                    side: Components.Schemas.Side(rawValue: $0.side.rawValue) ?? .eu)
+                    side: try Components.Schemas.Side(mapping: $0.side))
             },
             area: project.area, countries: project.countries, destination: project.destination?.rawValue,
-            requested: .init(project.requested), stage: .init(project.stage),
+            requested: .init(project.requested), stage: try .init(project.stage),
             rejectionReason: project.rejectionReason,
             documents: project.documents.map { .init(name: $0.name, sha256: $0.sha256) },
-            history: project.history.map {
-                .init(from: .init($0.from), to: .init($0.to), reason: $0.reason, actorName: $0.actorName, at: $0.at)
+            history: try project.history.map {
+                .init(
+                    from: try .init($0.from), to: try .init($0.to), reason: $0.reason, actorName: $0.actorName,
+                    at: $0.at)
             },
             createdAt: project.createdAt, updatedAt: project.updatedAt)
     }
 }
 
 extension Components.Schemas.ProjectStage {
-    init(_ stage: ProjectStage) {
-        self = Self(rawValue: stage.rawValue) ?? .sourcing
+    init(_ stage: ProjectStage) throws {
+        self = try Self(mapping: stage)
     }
 }
 
@@ -99,8 +101,8 @@ extension Components.Schemas.FundBook {
             }
         self.init(
             fund: .init(book.fund), access: wireAccess,
-            contributors: try book.contributors.map { .init($0, remaining: try book.remainingPledge(of: $0)) },
-            projects: book.projects.map(Components.Schemas.FundProject.init),
+            contributors: try book.contributors.map { try .init($0, remaining: try book.remainingPledge(of: $0)) },
+            projects: try book.projects.map(Components.Schemas.FundProject.init),
             commitments: try book.commitments.map { try .init($0, in: book) },
             cashFlows: book.cashFlows.map(Components.Schemas.FundCashFlow.init))
     }
@@ -115,16 +117,16 @@ extension Components.Schemas.ReportRow {
 }
 
 extension Components.Schemas.FundReport {
-    init(_ report: FundReport) {
+    init(_ report: FundReport) throws {
         let rows = { (rows: [SilkbridgeCore.ReportRow]) in rows.map(Components.Schemas.ReportRow.init) }
         self.init(
             fundId: report.fundId.uuidString.lowercased(), fundName: .init(report.fundName),
             currency: report.currency.code, totals: .init(report.totals), byContributor: rows(report.byContributor),
             bySide: rows(report.bySide), byArea: rows(report.byArea), byCountry: rows(report.byCountry),
-            flows: report.flows.map {
+            flows: try report.flows.map {
                 .init(
-                    from: Components.Schemas.Side(rawValue: $0.from.rawValue) ?? .eu,
-                    to: Components.Schemas.FlowRow.ToPayload(rawValue: $0.to) ?? .both, committed: .init($0.committed),
+                    from: try Components.Schemas.Side(mapping: $0.from),
+                    to: try Components.Schemas.FlowRow.ToPayload(mapping: $0.to), committed: .init($0.committed),
                     disbursed: .init($0.disbursed), repaid: .init($0.repaid))
             })
     }

@@ -4,6 +4,29 @@ import SilkbridgeCore
 
 // Conversions between the generated wire types and the domain's values, kept out of the handlers.
 
+/// A value one side of a wire ↔ domain mapping has and the other lacks: the contract and the domain drifted
+/// apart. It is a server fault naming the type and the value, never a silent default; `EnumMappingTests` checks
+/// every case of every mapped pair both ways.
+struct UnmappedValue: Error, CustomStringConvertible {
+    let type: String
+    let value: String
+
+    var description: String { "\(type) has no case \"\(value)\"" }
+}
+
+extension RawRepresentable where RawValue == String {
+    /// The case spelt like `other`: wire and domain enums share their raw values.
+    init<Other: RawRepresentable>(mapping other: Other) throws where Other.RawValue == String {
+        try self.init(mapping: other.rawValue)
+    }
+
+    /// The case spelt `code`, for codes the domain keeps as text (areas, search types).
+    init(mapping code: String) throws {
+        guard let value = Self(rawValue: code) else { throw UnmappedValue(type: "\(Self.self)", value: code) }
+        self = value
+    }
+}
+
 extension Components.Schemas.LocalizedText {
     init(_ text: LocalizedText) {
         self.init(en: text.english, zhHans: text.chinese)
@@ -13,10 +36,10 @@ extension Components.Schemas.LocalizedText {
 }
 
 extension Components.Schemas.Account {
-    init(_ account: Account) {
+    init(_ account: Account) throws {
         self.init(
             id: account.id.uuidString.lowercased(), email: account.email, displayName: account.displayName,
-            preferredLanguage: Components.Schemas.Language(rawValue: account.preferredLanguage.rawValue) ?? .en,
+            preferredLanguage: try Components.Schemas.Language(mapping: account.preferredLanguage),
             createdAt: account.createdAt)
     }
 }
@@ -30,26 +53,26 @@ extension Components.Schemas.Token {
 }
 
 extension Components.Schemas.Role {
-    init(_ role: SilkbridgeCore.Role) {
-        self = Components.Schemas.Role(rawValue: role.rawValue) ?? .member
+    init(_ role: SilkbridgeCore.Role) throws {
+        self = try Components.Schemas.Role(mapping: role)
     }
 }
 
 extension SilkbridgeCore.Role {
-    init(_ role: Components.Schemas.Role) {
-        self = SilkbridgeCore.Role(rawValue: role.rawValue) ?? .member
+    init(_ role: Components.Schemas.Role) throws {
+        self = try SilkbridgeCore.Role(mapping: role)
     }
 }
 
 extension Components.Schemas.Organization {
-    init(_ organization: Organization) {
+    init(_ organization: Organization) throws {
         self.init(
             id: organization.id.uuidString.lowercased(), name: .init(organization.name),
-            _type: Components.Schemas.OrganizationType(rawValue: organization.type.rawValue) ?? .company,
-            side: Components.Schemas.Side(rawValue: organization.side.rawValue) ?? .eu, country: organization.country,
+            _type: try Components.Schemas.OrganizationType(mapping: organization.type),
+            side: try Components.Schemas.Side(mapping: organization.side), country: organization.country,
             province: organization.province, city: .init(organization.city), website: organization.website,
-            size: Components.Schemas.SizeBand(rawValue: organization.size.rawValue) ?? .small,
-            areas: organization.areas.compactMap(Components.Schemas.AreaCode.init(rawValue:)),
+            size: try Components.Schemas.SizeBand(mapping: organization.size),
+            areas: try organization.areas.map { try Components.Schemas.AreaCode(mapping: $0) },
             description: .init(organization.description), createdAt: organization.createdAt,
             updatedAt: organization.updatedAt)
     }
@@ -74,10 +97,10 @@ extension OrganizationInput {
 }
 
 extension Components.Schemas.Member {
-    init(_ membership: Membership) {
+    init(_ membership: Membership) throws {
         self.init(
             id: membership.id.uuidString.lowercased(), accountId: membership.accountId?.uuidString.lowercased(),
-            email: membership.email, displayName: membership.displayName, role: .init(membership.role),
+            email: membership.email, displayName: membership.displayName, role: try .init(membership.role),
             pending: membership.isPending, createdAt: membership.createdAt)
     }
 }

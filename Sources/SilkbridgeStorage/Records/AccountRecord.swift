@@ -24,8 +24,11 @@ final class AccountRecord: Model, @unchecked Sendable {
     }
 
     var account: Account {
-        Account(
-            id: id!, email: email, displayName: displayName,
-            preferredLanguage: Language(rawValue: preferredLanguage) ?? .english, createdAt: createdAt)
+        get throws {
+            try Account(
+                id: id!, email: email, displayName: displayName,
+                preferredLanguage: Language(stored: preferredLanguage, column: "accounts.preferred_language"),
+                createdAt: createdAt)
+        }
     }
 }

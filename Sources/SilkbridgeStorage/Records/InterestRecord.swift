@@ -39,12 +39,16 @@ final class InterestRecord: Model, @unchecked Sendable {
     }
 
     var interest: Interest {
-        Interest(
-            id: id!, opportunityId: opportunityId, ownerOrganizationId: ownerOrganizationId,
-            senderOrganizationId: senderOrganizationId, senderAccountId: senderAccountId, message: message,
-            state: InterestStatus(rawValue: state) ?? .pending, replyBy: OpportunityRecord.date(replyBy),
-            stage: stage.flatMap(PipelineStage.init(rawValue:)), createdAt: OpportunityRecord.date(createdAt),
-            updatedAt: OpportunityRecord.date(updatedAt))
+        get throws {
+            try Interest(
+                id: id!, opportunityId: opportunityId, ownerOrganizationId: ownerOrganizationId,
+                senderOrganizationId: senderOrganizationId, senderAccountId: senderAccountId, message: message,
+                state: InterestStatus(stored: state, column: "interests.state"),
+                replyBy: OpportunityRecord.date(replyBy),
+                stage: stage.map { try PipelineStage(stored: $0, column: "interests.stage") },
+                createdAt: OpportunityRecord.date(createdAt),
+                updatedAt: OpportunityRecord.date(updatedAt))
+        }
     }
 }
 

@@ -27,9 +27,9 @@ final class MembershipRecord: Model, @unchecked Sendable {
         createdAt = membership.createdAt
     }
 
-    func membership(displayName: String?) -> Membership {
-        Membership(
+    func membership(displayName: String?) throws -> Membership {
+        try Membership(
             id: id!, organizationId: organizationId, accountId: accountId, email: email, displayName: displayName,
-            role: Role(rawValue: role) ?? .member, createdAt: createdAt)
+            role: Role(stored: role, column: "memberships.role"), createdAt: createdAt)
     }
 }

@@ -72,24 +72,31 @@ final class OpportunityRecord: Model, @unchecked Sendable {
     }
 
     var opportunity: Opportunity {
-        Opportunity(
-            id: id!, organizationId: organizationId, side: Side(rawValue: side) ?? .europe, country: country,
-            type: OpportunityType(rawValue: type) ?? .businessOffer,
-            title: LocalizedText(english: titleEnglish, chinese: titleChinese),
-            summary: LocalizedText(english: summaryEnglish, chinese: summaryChinese),
-            description: LocalizedText(english: descriptionEnglish, chinese: descriptionChinese),
-            areas: Self.codes(areas), subtopics: Self.codes(subtopics),
-            targetSides: Self.codes(targetSides).compactMap(Side.init(rawValue:)),
-            targetCountries: Self.codes(targetCountries),
-            partnershipTypes: Self.codes(partnershipTypes).compactMap(PartnershipType.init(rawValue:)),
-            stage: stage.flatMap(DevelopmentStage.init(rawValue:)),
-            ipStatus: ipStatus.flatMap(IPStatus.init(rawValue:)),
-            amount: currency.flatMap(Currency.init(rawValue:)).map {
-                AmountRange(minimum: amountMinimum.map(Int.init), maximum: amountMaximum.map(Int.init), currency: $0)
-            },
-            deadline: deadline.map(Self.date), state: OpportunityStatus(rawValue: state) ?? .draft,
-            publishedAt: publishedAt.map(Self.date), expiresAt: expiresAt.map(Self.date),
-            createdAt: Self.date(createdAt), updatedAt: Self.date(updatedAt))
+        get throws {
+            try Opportunity(
+                id: id!, organizationId: organizationId, side: Side(stored: side, column: "opportunities.side"),
+                country: country,
+                type: OpportunityType(stored: type, column: "opportunities.type"),
+                title: LocalizedText(english: titleEnglish, chinese: titleChinese),
+                summary: LocalizedText(english: summaryEnglish, chinese: summaryChinese),
+                description: LocalizedText(english: descriptionEnglish, chinese: descriptionChinese),
+                areas: Self.codes(areas), subtopics: Self.codes(subtopics),
+                targetSides: Self.codes(targetSides).map { try Side(stored: $0, column: "opportunities.target_sides") },
+                targetCountries: Self.codes(targetCountries),
+                partnershipTypes: Self.codes(partnershipTypes).map {
+                    try PartnershipType(stored: $0, column: "opportunities.partnership_types")
+                },
+                stage: stage.map { try DevelopmentStage(stored: $0, column: "opportunities.stage") },
+                ipStatus: ipStatus.map { try IPStatus(stored: $0, column: "opportunities.ip_status") },
+                amount: currency.map { try Currency(stored: $0, column: "opportunities.currency") }.map {
+                    AmountRange(
+                        minimum: amountMinimum.map(Int.init), maximum: amountMaximum.map(Int.init), currency: $0)
+                },
+                deadline: deadline.map(Self.date),
+                state: OpportunityStatus(stored: state, column: "opportunities.state"),
+                publishedAt: publishedAt.map(Self.date), expiresAt: expiresAt.map(Self.date),
+                createdAt: Self.date(createdAt), updatedAt: Self.date(updatedAt))
+        }
     }
 
     static func list(_ codes: [String]) -> String { "," + codes.joined(separator: ",") + "," }

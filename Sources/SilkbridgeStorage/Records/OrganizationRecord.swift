@@ -56,12 +56,16 @@ final class OrganizationRecord: Model, @unchecked Sendable {
     }
 
     var organization: Organization {
-        Organization(
-            id: id!, name: LocalizedText(english: nameEnglish, chinese: nameChinese),
-            type: OrganizationType(rawValue: type) ?? .company, country: country, province: province,
-            city: LocalizedText(english: cityEnglish, chinese: cityChinese), website: website,
-            size: SizeBand(rawValue: size) ?? .small, areas: areas.split(separator: ",").map(String.init),
-            description: LocalizedText(english: descriptionEnglish, chinese: descriptionChinese),
-            createdAt: createdAt, updatedAt: updatedAt)
+        get throws {
+            try Organization(
+                id: id!, name: LocalizedText(english: nameEnglish, chinese: nameChinese),
+                type: OrganizationType(stored: type, column: "organizations.type"), country: country,
+                province: province,
+                city: LocalizedText(english: cityEnglish, chinese: cityChinese), website: website,
+                size: SizeBand(stored: size, column: "organizations.size"),
+                areas: areas.split(separator: ",").map(String.init),
+                description: LocalizedText(english: descriptionEnglish, chinese: descriptionChinese),
+                createdAt: createdAt, updatedAt: updatedAt)
+        }
     }
 }

@@ -27,8 +27,10 @@ final class TokenRecord: Model, @unchecked Sendable {
     }
 
     var token: AccessToken {
-        AccessToken(
-            id: id!, accountId: accountId, kind: TokenKind(rawValue: kind) ?? .session, name: name,
-            createdAt: createdAt, expiresAt: expiresAt)
+        get throws {
+            try AccessToken(
+                id: id!, accountId: accountId, kind: TokenKind(stored: kind, column: "access_tokens.kind"), name: name,
+                createdAt: createdAt, expiresAt: expiresAt)
+        }
     }
 }

@@ -25,10 +25,13 @@ final class WebhookRecord: Model, @unchecked Sendable {
     }
 
     var webhook: Webhook {
-        Webhook(
-            id: id!, organizationId: organizationId, url: url, secret: secret,
-            kinds: Set(kinds.split(separator: ",").compactMap { NoticeKind(rawValue: String($0)) }),
-            createdAt: OpportunityRecord.date(createdAt))
+        get throws {
+            try Webhook(
+                id: id!, organizationId: organizationId, url: url, secret: secret,
+                kinds: Set(
+                    kinds.split(separator: ",").map { try NoticeKind(stored: String($0), column: "webhooks.kinds") }),
+                createdAt: OpportunityRecord.date(createdAt))
+        }
     }
 
     func wants(_ kind: NoticeKind) -> Bool { kinds.contains(",\(kind.rawValue),") }

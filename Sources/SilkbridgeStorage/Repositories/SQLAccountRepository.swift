@@ -27,7 +27,7 @@ struct SQLAccountRepository: AccountRepository {
         guard let record = try await AccountRecord.query(on: database).filter(\.$email == email).first() else {
             return nil
         }
-        return (record.account, record.passwordHash)
+        return (try record.account, record.passwordHash)
     }
 
     func find(id: UUID) async throws -> Account? {

@@ -56,7 +56,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
         let records = try await query.sort(\.$sortName).sort(\.$id).limit(page.limit + 1).all()
         let shown = records.prefix(page.limit)
         let next = records.count > page.limit ? shown.last.map { Cursor(key: $0.sortName, id: $0.id!).encoded } : nil
-        return Paged(items: shown.map(\.organization), nextCursor: next)
+        return Paged(items: try shown.map { try $0.organization }, nextCursor: next)
     }
 
     func count() async throws -> Int {
@@ -71,7 +71,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
             try await AccountRecord.query(on: database).filter(\.$id ~~ accountIds).all()
                 .map { ($0.id!, $0.displayName) },
             uniquingKeysWith: { first, _ in first })
-        return records.map { $0.membership(displayName: $0.accountId.flatMap { names[$0] }) }
+        return try records.map { try $0.membership(displayName: $0.accountId.flatMap { names[$0] }) }
     }
 
     func membership(of accountId: UUID, in organizationId: UUID) async throws -> Membership? {
@@ -82,7 +82,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
 
     func memberships(of accountId: UUID) async throws -> [Membership] {
         try await MembershipRecord.query(on: database).filter(\.$accountId == accountId).sort(\.$createdAt).all()
-            .map { $0.membership(displayName: nil) }
+            .map { try $0.membership(displayName: nil) }
     }
 
     func save(_ membership: Membership, audit: AuditEvent) async throws {

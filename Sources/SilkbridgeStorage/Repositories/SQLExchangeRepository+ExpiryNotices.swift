@@ -15,7 +15,7 @@ extension SQLExchangeRepository {
             .filter(\.$expiresAt > AuditRecord.micros(now))
             .filter(\.$expiresAt <= AuditRecord.micros(horizon))
             .filter(Self.notToldOfThisExpiry)
-            .sort(\.$expiresAt).sort(\.$id).limit(limit).all().map(\.opportunity)
+            .sort(\.$expiresAt).sort(\.$id).limit(limit).all().map { try $0.opportunity }
     }
 
     func recordExpiryNotice(_ notice: Notice, for opportunity: Opportunity) async throws -> Bool {

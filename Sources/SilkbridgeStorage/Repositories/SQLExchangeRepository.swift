@@ -65,6 +65,6 @@ struct SQLExchangeRepository: ExchangeRepository {
         let next =
             records.count > page.limit
             ? shown.last.map { Cursor(key: String($0.createdAt), id: $0.id!).encoded } : nil
-        return Paged(items: shown.map(\.opportunity), nextCursor: next)
+        return Paged(items: try shown.map { try $0.opportunity }, nextCursor: next)
     }
 }

@@ -33,7 +33,7 @@ struct SQLInterestRepository: InterestRepository {
     func interests(inOpportunity opportunityId: UUID, sentBy senders: Set<UUID>?) async throws -> [Interest] {
         let query = InterestRecord.query(on: database).filter(\.$opportunityId == opportunityId)
         if let senders { query.filter(\.$senderOrganizationId ~~ Array(senders)) }
-        return try await query.sort(\.$createdAt, .descending).sort(\.$id).all().map(\.interest)
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id).all().map { try $0.interest }
     }
 
     func interests(involving organizations: Set<UUID>) async throws -> [Interest] {
@@ -42,13 +42,13 @@ struct SQLInterestRepository: InterestRepository {
                 either.filter(\.$ownerOrganizationId ~~ Array(organizations))
                 either.filter(\.$senderOrganizationId ~~ Array(organizations))
             }
-            .sort(\.$updatedAt, .descending).sort(\.$id).all().map(\.interest)
+            .sort(\.$updatedAt, .descending).sort(\.$id).all().map { try $0.interest }
     }
 
     func interests(changedSince date: Date?) async throws -> [Interest] {
         var query = InterestRecord.query(on: database)
         if let date { query = query.filter(\.$updatedAt >= AuditRecord.micros(date)) }
-        return try await query.sort(\.$updatedAt).sort(\.$id).all().map(\.interest)
+        return try await query.sort(\.$updatedAt).sort(\.$id).all().map { try $0.interest }
     }
 
     func add(_ message: InterestMessage, notices: [Notice]) async throws {

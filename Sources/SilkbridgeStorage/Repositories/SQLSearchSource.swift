@@ -9,13 +9,13 @@ struct SQLSearchSource: SearchSource {
     func organizations(changedSince: Date?) async throws -> [Organization] {
         let query = OrganizationRecord.query(on: database)
         if let changedSince { query.filter(\.$updatedAt >= changedSince) }
-        return try await query.all().map(\.organization)
+        return try await query.all().map { try $0.organization }
     }
 
     func opportunities(changedSince: Date?) async throws -> [Opportunity] {
         let query = OpportunityRecord.query(on: database)
         if let changedSince { query.filter(\.$updatedAt >= AuditRecord.micros(changedSince)) }
-        return try await query.all().map(\.opportunity)
+        return try await query.all().map { try $0.opportunity }
     }
 
     func indexableCounts() async throws -> (organizations: Int, opportunities: Int) {

@@ -20,7 +20,7 @@ struct SQLTokenRepository: TokenRepository {
         else { return nil }
         if let expiry = record.expiresAt, expiry <= now { return nil }
         guard let account = try await AccountRecord.find(record.accountId, on: database) else { return nil }
-        return (record.token, account.account)
+        return (try record.token, try account.account)
     }
 
     func list(accountId: UUID, kind: TokenKind) async throws -> [AccessToken] {
@@ -29,7 +29,7 @@ struct SQLTokenRepository: TokenRepository {
             .filter(\.$kind == kind.rawValue)
             .sort(\.$createdAt, .descending)
             .all()
-            .map(\.token)
+            .map { try $0.token }
     }
 
     func revoke(id: UUID, accountId: UUID) async throws -> Bool {

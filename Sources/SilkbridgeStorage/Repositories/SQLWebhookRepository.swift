@@ -29,7 +29,7 @@ struct SQLWebhookRepository: WebhookRepository {
 
     func webhooks(of organizationId: UUID) async throws -> [Webhook] {
         try await WebhookRecord.query(on: database).filter(\.$organizationId == organizationId)
-            .sort(\.$createdAt).sort(\.$id).all().map(\.webhook)
+            .sort(\.$createdAt).sort(\.$id).all().map { try $0.webhook }
     }
 
     func webhook(id: UUID, of organizationId: UUID) async throws -> Webhook? {
@@ -51,7 +51,8 @@ struct SQLWebhookRepository: WebhookRepository {
         guard !records.isEmpty else { return [] }
         let webhooks = try await WebhookRecord.query(on: database)
             .filter(\.$id ~~ Array(Set(records.map(\.webhookId)))).all()
-        let byId = Dictionary(webhooks.map { ($0.id!, $0.webhook) }, uniquingKeysWith: { first, _ in first })
+        let byId = Dictionary(
+            try webhooks.map { ($0.id!, try $0.webhook) }, uniquingKeysWith: { first, _ in first })
         return try await withAttempts(records).compactMap { delivery in
             byId[delivery.webhookId].map { (delivery, $0) }
         }
