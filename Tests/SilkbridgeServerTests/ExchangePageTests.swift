@@ -18,8 +18,13 @@ import Testing
             let european = try await client.signUp("owner@example.eu")
             let organization = try await client.createOrganization(token: european)
             let chinese = try await client.signUp("sender@example.cn")
-            _ = try await client.createOrganization(
-                token: chinese, name: "Shenzhen Grid", country: "CN", extra: #","province":"CN-GD""#)
+            let shenzhen = try await client.api(
+                .post, "/api/v1/organizations", token: chinese,
+                json:
+                    #"{"name":{"en":"Shenzhen Grid","zh-Hans":"深圳电网"},"type":"company","country":"CN","province":"CN-GD","size":"large","areas":["smart-energy"]}"#
+            )
+            #expect(shenzhen.status == .created)
+            let shenzhenName = language == "en" ? "Shenzhen Grid" : "深圳电网"
 
             // The European drafts an opportunity in the form and publishes it.
             var owner = try await browser(client, email: "owner@example.eu", language: language)
@@ -54,7 +59,7 @@ import Testing
             #expect(results.text.contains(language == "en" ? "Smart energy" : "智慧能源"))
             let page = try await sender.get(link)
             let senderOrganization = try #require(
-                page.text.firstMatch(of: /<option value="([0-9a-f-]{36})">Shenzhen Grid/)?.1)
+                page.text.firstMatch(of: /<option value="([0-9a-f-]{36})">(Shenzhen Grid|深圳电网)/)?.1)
             let sent = try await sender.post(
                 link + "/interests", [("organization", String(senderOrganization)), ("message", "我们很感兴趣。")])
             #expect(sent.status == .seeOther)
@@ -77,6 +82,8 @@ import Testing
             #expect(thread.status == .ok)
             #expect(!thread.text.contains("{{"))
             #expect(thread.text.contains("Welcome, let us talk.") && thread.text.contains("谢谢！"))
+            // Each message names its organisation in the page's language.
+            #expect(thread.text.contains(" · \(shenzhenName) · <time>"), "\(thread.text)")
             #expect(thread.text.contains(#"aria-current="step">\#(language == "en" ? "Meeting" : "会谈")"#))
             let pipeline = try await sender.get("/interests")
             #expect(pipeline.text.contains("href=\"\(interest)\""))

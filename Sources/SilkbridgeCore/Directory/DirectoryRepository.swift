@@ -7,6 +7,8 @@ public protocol DirectoryRepository: Sendable {
     func update(_ organization: Organization, audit: AuditEvent) async throws
     func delete(organizationId: UUID, audit: AuditEvent) async throws
     func organization(id: UUID) async throws -> Organization?
+    /// The organisations among `ids` that exist, in one read.
+    func organizations(ids: Set<UUID>) async throws -> [Organization]
     func organizations(matching filter: OrganizationFilter, page: Paging) async throws -> Paged<Organization>
     func count() async throws -> Int
 

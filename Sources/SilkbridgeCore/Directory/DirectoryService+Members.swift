@@ -3,13 +3,10 @@ import Foundation
 extension DirectoryService {
     /// The organisations a person belongs to, with the role held in each.
     public func memberships(of account: Account) async throws -> [(Organization, Membership)] {
-        var result: [(Organization, Membership)] = []
-        for membership in try await repository.memberships(of: account.id) {
-            if let organization = try await repository.organization(id: membership.organizationId) {
-                result.append((organization, membership))
-            }
+        let memberships = try await repository.memberships(of: account.id)
+        let organizations = try await organizations(ids: Set(memberships.map(\.organizationId)))
+        return memberships.compactMap { membership in organizations[membership.organizationId].map { ($0, membership) }
         }
-        return result
     }
 
     /// The role the account holds in the organisation, if any.

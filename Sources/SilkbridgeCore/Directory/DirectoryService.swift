@@ -35,6 +35,11 @@ public struct DirectoryService: Sendable {
         return organization
     }
 
+    /// The organisations among `ids` by id, in one read; a deleted one is simply not there.
+    public func organizations(ids: Set<UUID>) async throws -> [UUID: Organization] {
+        Dictionary(try await repository.organizations(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func list(_ filter: OrganizationFilter, page: Paging) async throws -> Paged<Organization> {
         try await repository.organizations(matching: filter, page: page)
     }

@@ -12,7 +12,7 @@ struct InboxCountMiddleware: RouterMiddleware {
     {
         guard request.method == .get, let account = context.account else { return try await next(request, context) }
         var context = context
-        context.unreadNotices = (try? await inbox.unreadCount(of: account)) ?? 0
+        context.unreadNotices = try await inbox.unreadCount(of: account)
         return try await next(request, context)
     }
 }

@@ -51,7 +51,7 @@ extension EventPages {
         let language = context.language
         let mayChange = role >= .admin
         let registrations = try await events.registrations(of: event.id, by: account)
-        let people = await people(registrations, language)
+        let people = try await people(registrations, language)
         let rows = registrations.map { registration -> [String: Any] in
             var row = people[registration.id]?.dictionary ?? [:]
             row["status"] = registration.status.label.text(in: language)
@@ -78,7 +78,7 @@ extension EventPages {
                 view["publishAction"] = EventPaths.publish(event.id)
             }
         }
-        if let schedule = try? await events.schedule(of: event.id, by: account) {
+        if let schedule = try await ifPresent({ try await events.schedule(of: event.id, by: account) }) {
             view["schedule"] = scheduleSummary(schedule, shown: shown)
             let outcomes = try await events.outcomes(of: event.id, by: account)
             if outcomes.summary.meetingsHeld > 0 { view["outcomes"] = outcomeSummary(outcomes.summary, language) }
@@ -103,7 +103,7 @@ extension EventPages {
         let event = try await events.event(id: id, viewer: account)
         let schedule = try await events.schedule(of: id, by: account)
         let shown = EventView(event: event, language: language, catalog: site.catalog)
-        let people = await people(try await events.registrations(of: id, by: account), language)
+        let people = try await people(try await events.registrations(of: id, by: account), language)
         let bySlot = Dictionary(grouping: schedule.meetings, by: \.slot)
         let slots = event.slots.compactMap { slot -> [String: Any]? in
             guard let meetings = bySlot[slot.index], !meetings.isEmpty else { return nil }

@@ -100,11 +100,12 @@ extension EventPages {
         let language = context.language
         let event = try await events.event(id: id, viewer: account)
         let participants = try await events.participants(of: id, viewer: account)
-        let mine = try? await events.myRegistration(for: id, by: account)
-        let people = await people(participants, language)
+        let mine = try await ifPresent { try await events.myRegistration(for: id, by: account) }
+        let people = try await people(participants, language)
         var suggestions: [UUID: Match] = [:]
         if let mine {
-            for match in (try? await matching.matches(for: mine.organizationId, limit: 200)) ?? [] {
+            for match in try await ifPresent({ try await matching.matches(for: mine.organizationId, limit: 200) }) ?? []
+            {
                 suggestions[match.organizationId] = match
             }
         }
@@ -157,8 +158,8 @@ extension EventPages {
         let event = try await events.event(id: id, viewer: account)
         let mine = try await events.myRegistration(for: id, by: account)
         let requests = try await events.myRequests(at: id, by: account)
-        let everyone = (try? await events.participants(of: id, viewer: account)) ?? []
-        let people = await people(everyone, language)
+        let everyone = try await ifPresent { try await events.participants(of: id, viewer: account) } ?? []
+        let people = try await people(everyone, language)
         let now = Date()
         func row(_ meeting: MeetingRequest, other: UUID) -> [String: Any] {
             var row: [String: Any] = people[other]?.dictionary ?? ["name": "?"]
@@ -193,8 +194,11 @@ extension EventPages {
         let language = context.language
         let agenda = try await events.agenda(of: id, by: account)
         let shown = EventView(event: agenda.event, language: language, catalog: site.catalog)
-        let everyone = ((try? await events.participants(of: id, viewer: account)) ?? []) + [agenda.registration]
-        let people = await people(everyone, language)
+        let everyone =
+            (try await ifPresent { try await events.participants(of: id, viewer: account) } ?? []) + [
+                agenda.registration
+            ]
+        let people = try await people(everyone, language)
         let registrations = Dictionary(everyone.map { ($0.id, $0) }) { first, _ in first }
         let outcomes = try await outcomeContext(agenda, account: account, language: language)
         let meetings = agenda.schedule.meetings.map { meeting -> [String: Any] in

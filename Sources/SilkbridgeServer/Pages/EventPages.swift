@@ -72,7 +72,7 @@ struct EventPages: Sendable {
         if let role = try await site.directory.role(of: account, in: event.organizerId) {
             view["organizer"] = try await organizerView(event, role: role, account: account, shown: shown, context)
         }
-        if let mine = try? await events.myRegistration(for: id, by: account) {
+        if let mine = try await ifPresent({ try await events.myRegistration(for: id, by: account) }) {
             view["mine"] = [
                 "status": mine.status.label.text(in: language), "isApproved": mine.isApproved,
                 "participantsLink": EventPaths.participants(id), "requestsLink": EventPaths.requests(id),
@@ -100,14 +100,10 @@ struct EventPages: Sendable {
     }
 
     /// Person and organisation of each registration, in the page's language.
-    func people(_ registrations: [Registration], _ language: Language) async -> [UUID: Person] {
-        var organizations: [UUID: Organization] = [:]
+    func people(_ registrations: [Registration], _ language: Language) async throws -> [UUID: Person] {
+        let organizations = try await site.directory.organizations(ids: Set(registrations.map(\.organizationId)))
         var result: [UUID: Person] = [:]
         for registration in registrations {
-            if organizations[registration.organizationId] == nil {
-                organizations[registration.organizationId] = try? await site.directory.organization(
-                    id: registration.organizationId)
-            }
             let organization = organizations[registration.organizationId]
             result[registration.id] = Person(
                 name: registration.displayName, organization: organization?.name.best(for: language) ?? "",

@@ -23,11 +23,14 @@ extension ExchangePages {
         var titles: [UUID: String] = [:]
         for (notice, _) in notices {
             if let id = notice.opportunityId, titles[id] == nil {
-                titles[id] = (try? await exchange.opportunity(id: id, viewer: account))?.title.best(for: language) ?? ""
+                titles[id] =
+                    try await ifPresent { try await exchange.opportunity(id: id, viewer: account) }?.title
+                    .best(for: language) ?? ""
             }
             if let id = notice.agreementId, titles[id] == nil {
                 titles[id] =
-                    (try? await agreements.agreement(id: id, viewer: account))?.current.content.title
+                    try await ifPresent { try await agreements.agreement(id: id, viewer: account) }?.current.content
+                    .title
                     .best(for: language) ?? ""
             }
         }

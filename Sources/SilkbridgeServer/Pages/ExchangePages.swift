@@ -239,7 +239,7 @@ struct ExchangePages: Sendable {
                 mine.contains(interest.ownerOrganizationId)
                 ? interest.senderOrganizationId : interest.ownerOrganizationId
             view["draftAgreementLink"] = AgreementPaths.draftFrom(interest: id, party: partner)
-            let names = try await organizationNames(interest.parties)
+            let names = try await organizationNames(interest.parties, language: context.language)
             view["messages"] = try await interests.messages(of: id, viewer: account).map {
                 [
                     "author": $0.authorName, "organization": names[$0.organizationId] ?? "", "body": $0.body,
@@ -253,20 +253,23 @@ struct ExchangePages: Sendable {
 
     private func interestViews(_ list: [Interest], language: Language) async throws -> [InterestView] {
         let names = try await organizationNames(Set(list.flatMap(\.parties)), language: language)
+        // Interests shown together mostly share their opportunity (all of them, on an opportunity's page).
+        var opportunities: [UUID: Opportunity?] = [:]
         var views: [InterestView] = []
         for interest in list {
-            let opportunity = try? await exchange.opportunity(id: interest.opportunityId, viewer: nil)
+            if opportunities[interest.opportunityId] == nil {
+                opportunities[interest.opportunityId] = try await ifPresent {
+                    try await exchange.opportunity(id: interest.opportunityId, viewer: nil)
+                }
+            }
+            let opportunity = opportunities[interest.opportunityId] ?? nil
             views.append(InterestView(interest, opportunity: opportunity, names: names, language: language))
         }
         return views
     }
 
-    private func organizationNames(_ ids: Set<UUID>, language: Language = .english) async throws -> [UUID: String] {
-        var names: [UUID: String] = [:]
-        for id in ids {
-            names[id] = (try? await directory.organization(id: id))?.name.best(for: language)
-        }
-        return names
+    private func organizationNames(_ ids: Set<UUID>, language: Language) async throws -> [UUID: String] {
+        try await directory.organizations(ids: ids).mapValues { $0.name.best(for: language) }
     }
 
     func myOrganizations(_ context: AppRequestContext) async throws -> [Organization] {

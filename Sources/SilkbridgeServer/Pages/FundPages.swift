@@ -50,7 +50,7 @@ struct FundPages: Sendable {
         let list = try await funds.funds(of: account)
         var items: [[String: Any]] = []
         for fund in list {
-            let manager = try? await site.directory.organization(id: fund.managerOrganizationId)
+            let manager = try await ifPresent { try await site.directory.organization(id: fund.managerOrganizationId) }
             items.append([
                 "name": fund.name.best(for: language), "link": FundPaths.fund(fund.id),
                 "currency": fund.reportingCurrency.code, "manager": manager?.name.best(for: language) ?? "",
@@ -66,7 +66,7 @@ struct FundPages: Sendable {
         let (book, access) = try await funds.book(of: id, viewer: context.account)
         let language = context.language
         let fund = book.fund
-        let manager = try? await site.directory.organization(id: fund.managerOrganizationId)
+        let manager = try await ifPresent { try await site.directory.organization(id: fund.managerOrganizationId) }
         let report = try await funds.report(of: id, currency: fund.reportingCurrency.code, viewer: context.account)
         var contributors: [[String: Any]] = []
         for contributor in book.contributors {

@@ -37,6 +37,12 @@ struct SQLDirectoryRepository: DirectoryRepository {
         try await OrganizationRecord.find(id, on: database)?.organization
     }
 
+    func organizations(ids: Set<UUID>) async throws -> [Organization] {
+        guard !ids.isEmpty else { return [] }
+        return try await OrganizationRecord.query(on: database).filter(\.$id ~~ Array(ids)).all()
+            .map { try $0.organization }
+    }
+
     func organizations(matching filter: OrganizationFilter, page: Paging) async throws -> Paged<Organization> {
         let query = OrganizationRecord.query(on: database)
         if let side = filter.side { query.filter(\.$side == side.rawValue) }
