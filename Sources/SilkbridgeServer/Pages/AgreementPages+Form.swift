@@ -80,51 +80,74 @@ extension AgreementPages {
         let language = context.language
         let content = agreement?.latest.content
         func value(_ name: String, _ stored: String?) -> String { form?[name] ?? stored ?? "" }
-        var view: [String: Any] = [
-            "isNew": agreement == nil,
-            "action": agreement.map { AgreementPaths.action($0.id, "edit") } ?? AgreementPaths.newAgreement,
-            "title_en": value("title_en", content?.title.english),
-            "title_zh": value("title_zh", content?.title.chinese),
-            "text_en": value("text_en", content?.text.english),
-            "text_zh": value("text_zh", content?.text.chinese),
-            "termStart": value("termStart", content.map { AgreementDate.format($0.term.start) }),
-            "termMonths": value("termMonths", content.map { String($0.term.durationMonths) } ?? "12"),
-            "attachments": value(
+        var view = AgreementFormPage(
+            isNew: agreement == nil,
+            action: agreement.map { AgreementPaths.action($0.id, "edit") } ?? AgreementPaths.newAgreement,
+            title_en: value("title_en", content?.title.english),
+            title_zh: value("title_zh", content?.title.chinese),
+            text_en: value("text_en", content?.text.english),
+            text_zh: value("text_zh", content?.text.chinese),
+            termStart: value("termStart", content.map { AgreementDate.format($0.term.start) }),
+            termMonths: value("termMonths", content.map { String($0.term.durationMonths) } ?? "12"),
+            attachments: value(
                 "attachments", content?.attachments.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n")),
-            "areas": site.areaOptions(selected: form?.all("areas") ?? content?.areas ?? [], language),
-            "prevailing": Language.allCases.map {
+            areas: site.areaOptions(selected: form?.all("areas") ?? content?.areas ?? [], language),
+            prevailing: Language.allCases.map {
                 Option(
                     value: $0.rawValue, label: $0 == .english ? "English" : "中文",
                     selected: (form?.text("prevailing") ?? content?.prevailingLanguage?.rawValue) == $0.rawValue)
-            },
-        ]
+            })
         if let agreement {
-            view["backLink"] = AgreementPaths.agreement(agreement.id)
-            view["version"] = agreement.latest.number + 1
+            view.backLink = AgreementPaths.agreement(agreement.id)
+            view.version = agreement.latest.number + 1
         } else {
             let mine = try await site.directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
             let others = try await site.directory.list(OrganizationFilter(), page: try Paging(limit: 100)).items
             let chosen = form?.all("parties").isEmpty == false ? form!.all("parties") : [form?.text("party") ?? ""]
-            view["hasOrganizations"] = !mine.isEmpty
-            view["organizations"] = mine.map {
+            view.hasOrganizations = !mine.isEmpty
+            view.organizations = mine.map {
                 let id = $0.id.uuidString.lowercased()
                 return Option(value: id, label: $0.name.best(for: language), selected: id == form?.text("organization"))
             }
-            view["parties"] = others.map {
+            view.parties = others.map {
                 let id = $0.id.uuidString.lowercased()
                 return Option(
                     value: id, label: "\($0.name.best(for: language)) · \($0.side.label.text(in: language))",
                     selected: chosen.contains(id))
             }
-            view["kinds"] = site.options(
+            view.kinds = site.options(
                 AgreementKind.allCases, selected: [form?.text("kind") ?? ""], label: \.label, language)
-            view["interest"] = form?.text("interest") ?? ""
-            view["digestOnly"] = form?.text("visibility") == AgreementVisibility.digestOnly.rawValue
+            view.interest = form?.text("interest") ?? ""
+            view.digestOnly = form?.text("visibility") == AgreementVisibility.digestOnly.rawValue
         }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
         return renderer.render(
             "agreement-form",
             title: site.text(agreement == nil ? "agreement_new_title" : "agreement_edit_title", context),
-            view: view, request: request, context: context, status: errors == nil ? .ok : .badRequest)
+            view: WithFormErrors(page: view, errors: errors), request: request, context: context,
+            status: errors == nil ? .ok : .badRequest)
     }
+}
+
+/// The agreement form: what was typed or stored (named as its inputs); editing shows the version it makes, drafting
+/// the parties to choose.
+struct AgreementFormPage {
+    let isNew: Bool
+    let action: String
+    let title_en: String
+    let title_zh: String
+    let text_en: String
+    let text_zh: String
+    let termStart: String
+    let termMonths: String
+    let attachments: String
+    let areas: [Option]
+    let prevailing: [Option]
+    var backLink: String?
+    var version: Int?
+    var hasOrganizations: Bool?
+    var organizations: [Option]?
+    var parties: [Option]?
+    var kinds: [Option]?
+    var interest: String?
+    var digestOnly: Bool?
 }

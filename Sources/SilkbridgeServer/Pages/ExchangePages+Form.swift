@@ -56,45 +56,79 @@ extension ExchangePages {
         let language = context.language
         let mine = try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
         let chosen = form?.text("organization")
-        var view: [String: Any] = [
-            "action": editing.map { ExchangePaths.opportunityAction($0.id, "edit") } ?? ExchangePaths.newOpportunity,
-            "editing": editing != nil,
-            "hasOrganizations": editing != nil || !mine.isEmpty,
-            "newOrganizationLink": SitePaths.newOrganization,
-            "organizations": mine.map {
+        func typed(_ name: String) -> String { form?[name] ?? "" }
+        let view = OpportunityFormPage(
+            action: editing.map { ExchangePaths.opportunityAction($0.id, "edit") } ?? ExchangePaths.newOpportunity,
+            editing: editing != nil,
+            hasOrganizations: editing != nil || !mine.isEmpty,
+            newOrganizationLink: SitePaths.newOrganization,
+            organizations: mine.map {
                 let id = $0.id.uuidString.lowercased()
                 return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
             },
-            "types": site.options(
+            types: site.options(
                 OpportunityType.allCases, selected: [form?.text("type") ?? ""], label: \.label, language),
-            "areas": site.areaOptions(selected: form?.all("areas") ?? [], language),
-            "sides": site.options(Side.allCases, selected: form?.all("targetSides") ?? [], label: \.label, language),
-            "partnerships": site.options(
+            areas: site.areaOptions(selected: form?.all("areas") ?? [], language),
+            sides: site.options(Side.allCases, selected: form?.all("targetSides") ?? [], label: \.label, language),
+            partnerships: site.options(
                 PartnershipType.allCases, selected: form?.all("partnershipTypes") ?? [], label: \.label, language),
-            "subtopicGroups": catalog.areas.map { area in
-                [
-                    "area": area.label.best(for: language),
-                    "subtopics": area.subtopics.map {
+            subtopicGroups: catalog.areas.map { area in
+                OpportunityFormPage.SubtopicGroup(
+                    area: area.label.best(for: language),
+                    subtopics: area.subtopics.map {
                         Option(
                             value: $0.code, label: $0.label.best(for: language),
                             selected: form?.all("subtopics").contains($0.code) == true)
-                    },
-                ] as [String: Any]
+                    })
             },
-            "countries": site.countryOptions(selected: form?.all("targetCountries") ?? [], language),
-            "stages": site.options(
+            countries: site.countryOptions(selected: form?.all("targetCountries") ?? [], language),
+            stages: site.options(
                 DevelopmentStage.allCases, selected: [form?.text("stage") ?? ""], label: \.label, language),
-            "ipStatuses": site.options(
+            ipStatuses: site.options(
                 IPStatus.allCases, selected: [form?.text("ipStatus") ?? ""], label: \.label, language),
-            "currencies": Currency.allCases.map {
+            currencies: Currency.allCases.map {
                 Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form?.text("currency"))
             },
-        ]
-        for name in OpportunityFormFields.textFields { view[name] = form?[name] ?? "" }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+            title_en: typed("title_en"), title_zh: typed("title_zh"), summary_en: typed("summary_en"),
+            summary_zh: typed("summary_zh"), description_en: typed("description_en"),
+            description_zh: typed("description_zh"), minimum: typed("minimum"), maximum: typed("maximum"),
+            deadline: typed("deadline"))
         let title = site.text(editing == nil ? "opportunity_new_title" : "opportunity_edit_title", context)
         return renderer.render(
-            "opportunity-form", title: title, view: view, request: request, context: context,
+            "opportunity-form", title: title, view: WithFormErrors(page: view, errors: errors), request: request,
+            context: context,
             status: errors == nil ? .ok : .badRequest)
     }
+}
+
+/// The opportunity form: the choices of its selects, and what was typed (named as its inputs).
+struct OpportunityFormPage {
+    struct SubtopicGroup {
+        let area: String
+        let subtopics: [Option]
+    }
+
+    let action: String
+    let editing: Bool
+    let hasOrganizations: Bool
+    let newOrganizationLink: String
+    let organizations: [Option]
+    let types: [Option]
+    let areas: [Option]
+    let sides: [Option]
+    let partnerships: [Option]
+    let subtopicGroups: [SubtopicGroup]
+    let countries: [Option]
+    let stages: [Option]
+    let ipStatuses: [Option]
+    let currencies: [Option]
+    let title_en: String
+    let title_zh: String
+    let summary_en: String
+    let summary_zh: String
+    let description_en: String
+    let description_zh: String
+    let minimum: String
+    let maximum: String
+    let deadline: String
 }

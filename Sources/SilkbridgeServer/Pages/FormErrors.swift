@@ -1,13 +1,14 @@
 import Foundation
+import Mustache
 import SilkbridgeCore
 
 /// What a form shows after a rejected submission: each message next to its field, and what was typed.
 struct FormErrors {
     var fieldErrors: [String: String] = [:]
     var general: String?
-    var values: [String: Any]
+    var values: [String: String]
 
-    init(_ error: any DomainError, language: Language, values: [String: Any]) {
+    init(_ error: any DomainError, language: Language, values: [String: String]) {
         self.values = values
         if let validation = error as? ValidationError {
             for issue in validation.issues {
@@ -23,11 +24,37 @@ struct FormErrors {
         }
     }
 
-    var dictionary: [String: Any] {
-        var result = values
-        result["errors"] = fieldErrors
-        result["hasErrors"] = general != nil || !fieldErrors.isEmpty
-        if let general { result["general"] = general }
-        return result
+}
+
+/// Templates read the messages by name (`errors.name`, `hasErrors`, `general`) and what was typed by its field's name.
+extension FormErrors: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "errors": fieldErrors
+        case "hasErrors": general != nil || !fieldErrors.isEmpty
+        case "general": general
+        default: values[name]
+        }
+    }
+}
+
+/// A page shown again after a rejected form: the page's own values first, then the form's messages and what was
+/// typed, as if they were one view.
+struct WithFormErrors<Page>: MustacheParent {
+    let page: Page
+    let errors: FormErrors?
+
+    func child(named name: String) -> Any? {
+        if let value = Mirror(reflecting: page).descendant(name), let present = Self.unwrapped(value) {
+            return present
+        }
+        return errors?.child(named: name)
+    }
+
+    /// An absent optional reads as no value, so the lookup goes on to the form's messages as Mustache would.
+    private static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
     }
 }

@@ -48,12 +48,6 @@ struct OpportunityFormFields {
         issues = validator.issues
     }
 
-    /// The names of the form's text inputs, echoed back when the form is shown again.
-    static let textFields = [
-        "title_en", "title_zh", "summary_en", "summary_zh", "description_en", "description_zh", "minimum", "maximum",
-        "deadline",
-    ]
-
     /// The form as it shows a stored opportunity, for editing.
     static func form(showing opportunity: Opportunity) -> FormData {
         var fields: [(name: String, value: String)] = [("type", opportunity.type.rawValue)]

@@ -19,23 +19,47 @@ struct FormField {
     /// `countries[1]` under `countries`.
     var errorKeys: [String] = []
 
-    func dictionary(errors: [String: String]) -> [String: Any] {
+    /// What the template shows of the field: the input for its kind, and the messages of its keys.
+    struct View {
+        let name: String
+        let label: String
+        let value: String
+        let options: [Option]
+        let isChinese: Bool
+        let isSelect: Bool
+        let isMultiple: Bool
+        let isTextarea: Bool
+        let isCheckbox: Bool
+        let isInput: Bool
+        let type: String
+        let checked: Bool
+        let hint: String?
+        let error: String?
+    }
+
+    func view(errors: [String: String]) -> View {
         let keys = [name] + errorKeys
         let messages = errors.filter { key, _ in
             keys.contains { key == $0 || key.hasPrefix($0 + "[") }
         }.sorted { $0.key < $1.key }.map(\.value)
         let types: [Kind: String] = [.date: "date", .time: "time", .dateTime: "datetime-local", .number: "number"]
-        var result: [String: Any] = [
-            "name": name, "label": label, "value": value, "options": options, "isChinese": chinese,
-            "isSelect": kind == .select || kind == .multiple, "isMultiple": kind == .multiple,
-            "isTextarea": kind == .textarea, "isCheckbox": kind == .checkbox,
-            "isInput": [.text, .date, .time, .dateTime, .number].contains(kind), "type": types[kind] ?? "text",
-            "checked": kind == .checkbox && value == "true",
-        ]
-        if !hint.isEmpty { result["hint"] = hint }
-        if !messages.isEmpty { result["error"] = messages.joined(separator: " ") }
-        return result
+        return View(
+            name: name, label: label, value: value, options: options, isChinese: chinese,
+            isSelect: kind == .select || kind == .multiple, isMultiple: kind == .multiple,
+            isTextarea: kind == .textarea, isCheckbox: kind == .checkbox,
+            isInput: [.text, .date, .time, .dateTime, .number].contains(kind), type: types[kind] ?? "text",
+            checked: kind == .checkbox && value == "true", hint: hint.isEmpty ? nil : hint,
+            error: messages.isEmpty ? nil : messages.joined(separator: " "))
     }
+}
+
+/// What the form template shows of a form page.
+struct FormPageView {
+    let action: String
+    let back: String
+    let submit: String
+    let fields: [FormField.View]
+    let intro: String?
 }
 
 /// A form page: its fields, where it posts and where it came from.
@@ -94,13 +118,12 @@ extension SitePages {
         _ form: PageForm, errors: FormErrors?, request: Request, context: AppRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        var view: [String: Any] = [
-            "action": form.action, "back": form.back, "submit": form.submit,
-            "fields": form.fields.map { $0.dictionary(errors: errors?.fieldErrors ?? [:]) },
-        ]
-        if !form.intro.isEmpty { view["intro"] = form.intro }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        let view = FormPageView(
+            action: form.action, back: form.back, submit: form.submit,
+            fields: form.fields.map { $0.view(errors: errors?.fieldErrors ?? [:]) },
+            intro: form.intro.isEmpty ? nil : form.intro)
         return renderer.render(
-            "form", title: form.title, view: view, request: request, context: context, status: status)
+            "form", title: form.title, view: WithFormErrors(page: view, errors: errors), request: request,
+            context: context, status: status)
     }
 }

@@ -32,21 +32,16 @@ struct PageRenderer: Sendable {
     }
 
     func render(
-        _ template: String, title: String, view: Any = [String: String](), request: Request,
+        _ template: String, title: String, view: Any = NoView(), request: Request,
         context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let language = context.language
-        var frame: [String: Any] = [
-            "t": translations[language],
-            "lang": language.rawValue,
-            "isChinese": language == .simplifiedChinese,
-            "title": title,
-            "csrf": context.csrfToken,
-            "switchTo": switchLink(request, to: language == .english ? .simplifiedChinese : .english),
-            "view": view,
-        ]
-        if let account = context.account { frame["user"] = ["displayName": account.displayName] }
-        if context.unreadNotices > 0 { frame["unread"] = context.unreadNotices }
+        let frame = PageFrame(
+            t: translations[language], lang: language.rawValue, isChinese: language == .simplifiedChinese,
+            title: title, csrf: context.csrfToken,
+            switchTo: switchLink(request, to: language == .english ? .simplifiedChinese : .english),
+            user: context.account.map { PageFrame.User(displayName: $0.displayName) },
+            unread: context.unreadNotices > 0 ? context.unreadNotices : nil, view: view)
         let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,
@@ -55,14 +50,11 @@ struct PageRenderer: Sendable {
     }
 
     func errorPage(_ failure: Failure, request: Request, context: AppRequestContext) -> Response {
-        let language = context.language
-        let view: [String: Any] = [
-            "status": failure.status.code,
-            "message": failure.message.text(in: language),
-            "needsLogin": failure.status == .unauthorized,
-        ]
+        let view = ErrorPage(
+            status: failure.status.code, message: failure.message.text(in: context.language),
+            needsLogin: failure.status == .unauthorized)
         return render(
-            "error", title: translations.text("error_title", language), view: view, request: request,
+            "error", title: translations.text("error_title", context.language), view: view, request: request,
             context: context, status: failure.status)
     }
 
@@ -79,4 +71,31 @@ struct PageRenderer: Sendable {
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
+}
+
+/// What every template sees around its page's view: translations, language, header and account menu.
+struct PageFrame {
+    struct User {
+        let displayName: String
+    }
+
+    let t: [String: String]
+    let lang: String
+    let isChinese: Bool
+    let title: String
+    let csrf: String
+    let switchTo: String
+    let user: User?
+    /// Absent when there is nothing unread, so the header shows no count.
+    let unread: Int?
+    let view: Any
+}
+
+/// The view of a page that shows only its frame.
+struct NoView {}
+
+struct ErrorPage {
+    let status: Int
+    let message: String
+    let needsLogin: Bool
 }

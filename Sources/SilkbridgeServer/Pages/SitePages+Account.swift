@@ -46,7 +46,7 @@ extension SitePages {
             let view = FormErrors(
                 error, language: context.language, values: ["email": input.email, "displayName": input.displayName])
             return renderer.render(
-                "signup", title: text("signup_title", context), view: view.dictionary, request: request,
+                "signup", title: text("signup_title", context), view: view, request: request,
                 context: context,
                 status: .badRequest)
         }
@@ -62,7 +62,7 @@ extension SitePages {
             let view = FormErrors(
                 error, language: context.language, values: ["email": form["email"] ?? "", "next": next])
             return renderer.render(
-                "login", title: text("login_title", context), view: view.dictionary, request: request, context: context,
+                "login", title: text("login_title", context), view: view, request: request, context: context,
                 status: .unauthorized)
         }
     }
@@ -88,18 +88,17 @@ extension SitePages {
         let account = try context.requireAccount()
         let language = context.language
         let memberships = try await directory.memberships(of: account).map { organization, membership in
-            [
-                "name": organization.name.best(for: language), "link": SitePaths.organization(organization.id),
-                "role": membership.role.label.text(in: language),
-            ]
+            AccountPage.Membership(
+                name: organization.name.best(for: language), link: SitePaths.organization(organization.id),
+                role: membership.role.label.text(in: language))
         }
         let tokens = try await accounts.personalTokens(of: account).map { token in
-            ["name": token.name, "created": Self.dateText(token.createdAt), "revoke": SitePaths.revokeToken(token.id)]
+            AccountPage.Token(
+                name: token.name, created: Self.dateText(token.createdAt), revoke: SitePaths.revokeToken(token.id))
         }
-        var view: [String: Any] = [
-            "email": account.email, "displayName": account.displayName, "memberships": memberships, "tokens": tokens,
-        ]
-        if let newSecret { view["newSecret"] = newSecret }
+        let view = AccountPage(
+            email: account.email, displayName: account.displayName, memberships: memberships, tokens: tokens,
+            newSecret: newSecret)
         return renderer.render(
             "account", title: text("account_title", context), view: view, request: request, context: context)
     }
@@ -107,4 +106,25 @@ extension SitePages {
     static func dateText(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day())
     }
+}
+
+struct AccountPage {
+    struct Membership {
+        let name: String
+        let link: String
+        let role: String
+    }
+
+    struct Token {
+        let name: String
+        let created: String
+        let revoke: String
+    }
+
+    let email: String
+    let displayName: String
+    let memberships: [Membership]
+    let tokens: [Token]
+    /// A token's secret, shown once on the page that answers its creation.
+    let newSecret: String?
 }

@@ -27,17 +27,15 @@ extension SitePages {
                 ]
             nextLink = components.string
         }
-        var view: [String: Any] = [
-            "q": filter.query ?? "",
-            "organizations": page.items.map { OrganizationView($0, catalog: catalog, language: language) },
-            "empty": page.items.isEmpty,
-            "sides": options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
-            "types": options(
+        let view = DirectoryPage(
+            q: filter.query ?? "",
+            organizations: page.items.map { OrganizationView($0, catalog: catalog, language: language) },
+            empty: page.items.isEmpty,
+            sides: options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
+            types: options(
                 OrganizationType.allCases, selected: [filter.type?.rawValue ?? ""], label: \.label, language),
-            "areas": areaOptions(selected: [filter.area ?? ""], language),
-            "countries": countryOptions(selected: [filter.country].compactMap { $0 }, language),
-        ]
-        if let nextLink { view["next"] = nextLink }
+            areas: areaOptions(selected: [filter.area ?? ""], language),
+            countries: countryOptions(selected: [filter.country].compactMap { $0 }, language), next: nextLink)
         return renderer.render(
             "directory", title: text("directory_title", context), view: view, request: request, context: context)
     }
@@ -48,19 +46,39 @@ extension SitePages {
         let id = try pathID(context)
         let organization = try await directory.organization(id: id)
         let role = try await directory.role(of: context.account, in: id)
-        var view: [String: Any] = [
-            "organization": OrganizationView(organization, catalog: catalog, language: context.language),
-            "canEdit": role != nil,
-            "canDelete": role == .owner,
-            "editLink": SitePaths.editOrganization(id),
-            "membersLink": SitePaths.members(id),
-            "matchesLink": SitePaths.matches(id),
-            "deleteLink": SitePaths.deleteOrganization(id),
-        ]
-        if let role { view["role"] = role.label.text(in: context.language) }
-        view["keys"] = try await keysView(of: id, canManage: role != nil, errors: keyErrors, context.language)
+        let view = OrganizationPage(
+            organization: OrganizationView(organization, catalog: catalog, language: context.language),
+            canEdit: role != nil, canDelete: role == .owner, editLink: SitePaths.editOrganization(id),
+            membersLink: SitePaths.members(id), matchesLink: SitePaths.matches(id),
+            deleteLink: SitePaths.deleteOrganization(id), role: role.map { $0.label.text(in: context.language) },
+            keys: try await keysView(of: id, canManage: role != nil, errors: keyErrors, context.language))
         return renderer.render(
             "organization", title: organization.name.best(for: context.language), view: view, request: request,
             context: context, status: keyErrors == nil ? .ok : .badRequest)
     }
+}
+
+struct DirectoryPage {
+    let q: String
+    let organizations: [OrganizationView]
+    let empty: Bool
+    let sides: [Option]
+    let types: [Option]
+    let areas: [Option]
+    let countries: [Option]
+    /// The link to the following page of results, when there is one.
+    let next: String?
+}
+
+struct OrganizationPage {
+    let organization: OrganizationView
+    let canEdit: Bool
+    let canDelete: Bool
+    let editLink: String
+    let membersLink: String
+    let matchesLink: String
+    let deleteLink: String
+    /// The viewer's role, for members only.
+    let role: String?
+    let keys: WithFormErrors<KeysView>
 }

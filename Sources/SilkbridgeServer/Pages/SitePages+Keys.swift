@@ -28,27 +28,44 @@ extension SitePages {
 
     /// The keys section of an organisation page: every key with its ledger entries, and for members the forms.
     func keysView(of id: UUID, canManage: Bool, errors: FormErrors?, _ language: Language) async throws
-        -> [String: Any]
+        -> WithFormErrors<KeysView>
     {
         let keys = try await organizationKeys.keys(of: id)
-        var view: [String: Any] = [
-            "canManage": canManage,
-            "items": keys.reversed().map { key in
-                [
-                    "name": key.name, "keyID": key.keyID, "verifierKey": key.verifierKey,
-                    "created": Self.dateText(key.createdAt), "revoked": key.isRevoked,
-                    "revokedAt": key.revokedAt.map(Self.dateText) ?? "",
-                    "registrationLink": SitePaths.verifyLedgerEntry(key.registrationIndex),
-                    "registrationIndex": String(key.registrationIndex),
-                    "revocationLink": key.revocationIndex.map(SitePaths.verifyLedgerEntry) ?? "",
-                    "revocationIndex": key.revocationIndex.map(String.init) ?? "",
-                    "revokeAction": SitePaths.organization(id) + "/keys/\(key.id.uuidString.lowercased())/revoke",
-                ] as [String: Any]
+        let view = KeysView(
+            canManage: canManage,
+            items: keys.reversed().map { key in
+                KeysView.Key(
+                    name: key.name, keyID: key.keyID, verifierKey: key.verifierKey,
+                    created: Self.dateText(key.createdAt), revoked: key.isRevoked,
+                    revokedAt: key.revokedAt.map(Self.dateText) ?? "",
+                    registrationLink: SitePaths.verifyLedgerEntry(key.registrationIndex),
+                    registrationIndex: String(key.registrationIndex),
+                    revocationLink: key.revocationIndex.map(SitePaths.verifyLedgerEntry) ?? "",
+                    revocationIndex: key.revocationIndex.map(String.init) ?? "",
+                    revokeAction: SitePaths.organization(id) + "/keys/\(key.id.uuidString.lowercased())/revoke")
             },
-            "action": SitePaths.organization(id) + "/keys",
-            "empty": keys.isEmpty,
-        ]
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
-        return view
+            action: SitePaths.organization(id) + "/keys", empty: keys.isEmpty)
+        return WithFormErrors(page: view, errors: errors)
     }
+}
+
+struct KeysView {
+    struct Key {
+        let name: String
+        let keyID: String
+        let verifierKey: String
+        let created: String
+        let revoked: Bool
+        let revokedAt: String
+        let registrationLink: String
+        let registrationIndex: String
+        let revocationLink: String
+        let revocationIndex: String
+        let revokeAction: String
+    }
+
+    let canManage: Bool
+    let items: [Key]
+    let action: String
+    let empty: Bool
 }

@@ -64,31 +64,59 @@ extension SitePages {
         let myRole = members.first { $0.accountId == account.id }?.role ?? .member
         let trail = try await directory.auditTrail(of: id, by: account, page: try Paging(limit: 20))
         let signatories = Set(try await agreements.signatories(of: id, by: account).map(\.id))
-        var view: [String: Any] = [
-            "organization": OrganizationView(organization, catalog: catalog, language: language),
-            "canManage": myRole.managesMembers,
-            "roles": options(Role.allCases.filter { $0 <= myRole }, selected: ["member"], label: \.label, language),
-            "members": members.map { member in
-                [
-                    "name": member.displayName ?? "", "email": member.email,
-                    "role": member.role.label.text(in: language), "pending": member.isPending,
-                    "isMe": member.accountId == account.id,
-                    "roles": options(
+        let view = MembersPage(
+            organization: OrganizationView(organization, catalog: catalog, language: language),
+            canManage: myRole.managesMembers,
+            roles: options(Role.allCases.filter { $0 <= myRole }, selected: ["member"], label: \.label, language),
+            members: members.map { member in
+                MembersPage.Member(
+                    name: member.displayName ?? "", email: member.email,
+                    role: member.role.label.text(in: language), pending: member.isPending,
+                    isMe: member.accountId == account.id,
+                    roles: options(
                         Role.allCases.filter { $0 <= myRole }, selected: [member.role.rawValue], label: \.label,
                         language),
-                    "roleAction": SitePaths.member(id, member.id) + "/role",
-                    "removeAction": SitePaths.member(id, member.id) + "/remove",
-                    "isSignatory": signatories.contains(member.id), "canGrant": myRole == .owner && !member.isPending,
-                    "signatoryAction": SitePaths.member(id, member.id) + "/signatory",
-                ] as [String: Any]
+                    roleAction: SitePaths.member(id, member.id) + "/role",
+                    removeAction: SitePaths.member(id, member.id) + "/remove",
+                    isSignatory: signatories.contains(member.id), canGrant: myRole == .owner && !member.isPending,
+                    signatoryAction: SitePaths.member(id, member.id) + "/signatory")
             },
-            "audit": trail.items.map {
-                ["at": $0.at.formatted(.iso8601), "actor": $0.actorName, "action": $0.action, "detail": $0.detail]
-            },
-        ]
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+            audit: trail.items.map {
+                MembersPage.AuditEntry(
+                    at: $0.at.formatted(.iso8601), actor: $0.actorName, action: $0.action, detail: $0.detail)
+            })
         return renderer.render(
-            "members", title: text("members_title", context), view: view, request: request, context: context,
+            "members", title: text("members_title", context), view: WithFormErrors(page: view, errors: errors),
+            request: request, context: context,
             status: errors == nil ? .ok : .badRequest)
     }
+}
+
+struct MembersPage {
+    struct Member {
+        let name: String
+        let email: String
+        let role: String
+        let pending: Bool
+        let isMe: Bool
+        let roles: [Option]
+        let roleAction: String
+        let removeAction: String
+        let isSignatory: Bool
+        let canGrant: Bool
+        let signatoryAction: String
+    }
+
+    struct AuditEntry {
+        let at: String
+        let actor: String
+        let action: String
+        let detail: String
+    }
+
+    let organization: OrganizationView
+    let canManage: Bool
+    let roles: [Option]
+    let members: [Member]
+    let audit: [AuditEntry]
 }

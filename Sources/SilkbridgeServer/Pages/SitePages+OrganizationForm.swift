@@ -54,20 +54,22 @@ extension SitePages {
     ) -> Response {
         let language = context.language
         let areas = values["areas"]?.split(separator: ",").map(String.init) ?? []
-        var view: [String: Any] = values
-        view["action"] = action
-        view["isNew"] = action == SitePaths.newOrganization
-        view["types"] = options(OrganizationType.allCases, selected: [values["type"] ?? ""], label: \.label, language)
-        view["sizes"] = options(SizeBand.allCases, selected: [values["size"] ?? ""], label: \.label, language)
-        view["areaOptions"] = areaOptions(selected: areas, language)
-        view["countries"] = countryOptions(selected: [values["country"]].compactMap { $0 }, language)
-        view["provinces"] = catalog.provinces.map {
-            Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == values["province"])
-        }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+        let view = OrganizationFormPage(
+            name_en: values["name_en"] ?? "", name_zh: values["name_zh"] ?? "", city_en: values["city_en"] ?? "",
+            city_zh: values["city_zh"] ?? "", website: values["website"] ?? "",
+            description_en: values["description_en"] ?? "", description_zh: values["description_zh"] ?? "",
+            action: action, isNew: action == SitePaths.newOrganization,
+            types: options(OrganizationType.allCases, selected: [values["type"] ?? ""], label: \.label, language),
+            sizes: options(SizeBand.allCases, selected: [values["size"] ?? ""], label: \.label, language),
+            areaOptions: areaOptions(selected: areas, language),
+            countries: countryOptions(selected: [values["country"]].compactMap { $0 }, language),
+            provinces: catalog.provinces.map {
+                Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == values["province"])
+            })
         let title = text(action == SitePaths.newOrganization ? "org_new_title" : "org_edit_title", context)
         return renderer.render(
-            "organization-form", title: title, view: view, request: request, context: context,
+            "organization-form", title: title, view: WithFormErrors(page: view, errors: errors), request: request,
+            context: context,
             status: errors == nil ? .ok : .badRequest)
     }
 
@@ -104,4 +106,22 @@ extension SitePages {
             "description_zh": organization.description.chinese ?? "",
         ]
     }
+}
+
+/// The organisation form: what was typed or stored (named as its inputs), and the choices of its selects.
+struct OrganizationFormPage {
+    let name_en: String
+    let name_zh: String
+    let city_en: String
+    let city_zh: String
+    let website: String
+    let description_en: String
+    let description_zh: String
+    let action: String
+    let isNew: Bool
+    let types: [Option]
+    let sizes: [Option]
+    let areaOptions: [Option]
+    let countries: [Option]
+    let provinces: [Option]
 }

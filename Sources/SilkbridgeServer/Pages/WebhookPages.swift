@@ -61,46 +61,86 @@ struct WebhookPages: Sendable {
         let language = context.language
         let organization = try await site.directory.organization(id: id)
         let list = try await webhooks.webhooks(of: id, by: account)
-        var items: [[String: Any]] = []
+        var items: [WebhooksPage.Item] = []
         for webhook in list.reversed() {
             let deliveries = try await webhooks.deliveries(of: webhook.id, of: id, by: account, limit: 10)
-            items.append([
-                "url": webhook.url,
-                "kinds": NoticeKind.allCases.filter(webhook.kinds.contains).map { $0.label.text(in: language) }
-                    .joined(separator: " · "),
-                "created": SitePages.dateText(webhook.createdAt),
-                "deleteAction": Self.path(id) + "/\(webhook.id.uuidString.lowercased())/delete",
-                "rotateAction": Self.path(id) + "/\(webhook.id.uuidString.lowercased())/secret",
-                "noDeliveries": deliveries.isEmpty,
-                "deliveries": deliveries.map { delivery in
-                    [
-                        "at": delivery.createdAt.formatted(.iso8601), "kind": delivery.kind.rawValue,
-                        "state": site.text("webhook_state_\(delivery.state.rawValue)", context),
-                        "delivered": delivery.state == .delivered, "failed": delivery.state == .failed,
-                        "attempts": delivery.attempts.map { attempt in
-                            [
-                                "at": attempt.at.formatted(.iso8601),
-                                "result": attempt.statusCode.map { "HTTP \($0)" } ?? attempt.error ?? "",
-                            ]
-                        },
-                        "next": delivery.nextAttemptAt?.formatted(.iso8601) ?? "",
-                        "redeliverAction": Self.path(id)
-                            + "/\(webhook.id.uuidString.lowercased())/deliveries/\(delivery.id.uuidString.lowercased())/redeliver",
-                    ] as [String: Any]
-                },
-            ])
+            items.append(
+                WebhooksPage.Item(
+                    url: webhook.url,
+                    kinds: NoticeKind.allCases.filter(webhook.kinds.contains).map { $0.label.text(in: language) }
+                        .joined(separator: " · "),
+                    created: SitePages.dateText(webhook.createdAt),
+                    deleteAction: Self.path(id) + "/\(webhook.id.uuidString.lowercased())/delete",
+                    rotateAction: Self.path(id) + "/\(webhook.id.uuidString.lowercased())/secret",
+                    noDeliveries: deliveries.isEmpty,
+                    deliveries: deliveries.map { delivery in
+                        WebhooksPage.Delivery(
+                            at: delivery.createdAt.formatted(.iso8601), kind: delivery.kind.rawValue,
+                            state: site.text("webhook_state_\(delivery.state.rawValue)", context),
+                            delivered: delivery.state == .delivered, failed: delivery.state == .failed,
+                            attempts: delivery.attempts.map { attempt in
+                                WebhooksPage.Attempt(
+                                    at: attempt.at.formatted(.iso8601),
+                                    result: attempt.statusCode.map { "HTTP \($0)" } ?? attempt.error ?? "")
+                            },
+                            next: delivery.nextAttemptAt?.formatted(.iso8601) ?? "",
+                            redeliverAction: Self.path(id)
+                                + "/\(webhook.id.uuidString.lowercased())/deliveries/\(delivery.id.uuidString.lowercased())/redeliver"
+                        )
+                    }))
         }
-        var view: [String: Any] = [
-            "organization": OrganizationView(organization, catalog: site.catalog, language: language),
-            "items": items, "empty": items.isEmpty, "action": Self.path(id),
-            "kinds": NoticeKind.allCases.map { kind in
-                ["value": kind.rawValue, "label": kind.label.text(in: language), "checked": true] as [String: Any]
+        let view = WebhooksPage(
+            organization: OrganizationView(organization, catalog: site.catalog, language: language),
+            items: items, empty: items.isEmpty, action: Self.path(id),
+            kinds: NoticeKind.allCases.map { kind in
+                WebhooksPage.Kind(value: kind.rawValue, label: kind.label.text(in: language), checked: true)
             },
-        ]
-        if let secret { view["secret"] = secret }
-        if let errors { view.merge(errors.dictionary) { current, _ in current } }
+            secret: secret)
         return site.renderer.render(
-            "webhooks", title: site.text("webhooks_title", context), view: view, request: request, context: context,
+            "webhooks", title: site.text("webhooks_title", context), view: WithFormErrors(page: view, errors: errors),
+            request: request, context: context,
             status: errors == nil ? status : .badRequest)
     }
+}
+
+struct WebhooksPage {
+    struct Item {
+        let url: String
+        let kinds: String
+        let created: String
+        let deleteAction: String
+        let rotateAction: String
+        let noDeliveries: Bool
+        let deliveries: [Delivery]
+    }
+
+    struct Delivery {
+        let at: String
+        let kind: String
+        let state: String
+        let delivered: Bool
+        let failed: Bool
+        let attempts: [Attempt]
+        let next: String
+        let redeliverAction: String
+    }
+
+    struct Attempt {
+        let at: String
+        let result: String
+    }
+
+    struct Kind {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    let organization: OrganizationView
+    let items: [Item]
+    let empty: Bool
+    let action: String
+    let kinds: [Kind]
+    /// A new or rotated secret, shown once on the page that answers the form.
+    let secret: String?
 }
