@@ -25,26 +25,25 @@ struct DashboardPages: Sendable {
         let charts = try await charts(context)
         let empty = site.text("dashboard_empty", context)
         let lang = context.language.rawValue
-        let view: [String: Any] = [
-            "charts": charts.all.map { chart -> [String: Any] in
+        let view = DashboardPage(
+            charts: charts.all.map { chart in
                 let svg =
                     DashboardCharts.timeSeries.contains(chart.id)
                     ? LineChart(data: chart, emptyText: empty).svg : BarChart(data: chart, emptyText: empty).svg
-                var values: [String: Any] = [
-                    "id": chart.id, "title": chart.title, "svg": svg,
-                    "header": [chart.categoryHeader] + chart.series.map(\.name),
-                    "rows": chart.rows.map { row in
-                        ["label": row[0], "values": row.dropFirst().map { AmountText.grouped($0) + chart.unit }]
-                            as [String: Any]
+                let diagram =
+                    chart.id == "fund-flows"
+                    ? charts.flowDiagram(empty: empty).svg
+                    : chart.id == "country-links" ? charts.countryDiagram(empty: empty).svg : nil
+                return DashboardPage.Chart(
+                    id: chart.id, title: chart.title, svg: svg,
+                    header: [chart.categoryHeader] + chart.series.map(\.name),
+                    rows: chart.rows.map { row in
+                        DashboardPage.Row(
+                            label: row[0], values: row.dropFirst().map { AmountText.grouped($0) + chart.unit })
                     },
-                    "hasRows": !chart.categories.isEmpty,
-                    "csvLink": "\(Self.path)/\(chart.id).csv?lang=\(lang)",
-                ]
-                if chart.id == "fund-flows" { values["diagram"] = charts.flowDiagram(empty: empty).svg }
-                if chart.id == "country-links" { values["diagram"] = charts.countryDiagram(empty: empty).svg }
-                return values
-            }
-        ]
+                    hasRows: !chart.categories.isEmpty, csvLink: "\(Self.path)/\(chart.id).csv?lang=\(lang)",
+                    diagram: diagram)
+            })
         return site.renderer.render(
             "dashboard", title: site.text("dashboard_title", context), view: view, request: request, context: context)
     }
@@ -62,4 +61,25 @@ struct DashboardPages: Sendable {
             ],
             body: .init(byteBuffer: ByteBuffer(string: chart.csv)))
     }
+}
+
+struct DashboardPage {
+    struct Row {
+        let label: String
+        let values: [String]
+    }
+
+    struct Chart {
+        let id: String
+        let title: String
+        let svg: String
+        let header: [String]
+        let rows: [Row]
+        let hasRows: Bool
+        let csvLink: String
+        /// The flow or country diagram drawn beside the charts that have one.
+        let diagram: String?
+    }
+
+    let charts: [Chart]
 }

@@ -31,10 +31,9 @@ struct SitePages: Sendable {
     private func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let areas = catalog.areas.map { $0.label.best(for: context.language) }
         let count = try await directory.list(OrganizationFilter(), page: try Paging(limit: 6))
-        let view: [String: Any] = [
-            "areas": areas,
-            "recent": count.items.map { OrganizationView($0, catalog: catalog, language: context.language) },
-        ]
+        let view = HomePage(
+            areas: areas, recent: count.items.map { OrganizationView($0, catalog: catalog, language: context.language) }
+        )
         return renderer.render(
             "home", title: text("home_title", context), view: view, request: request, context: context)
     }
@@ -74,4 +73,9 @@ struct SitePages: Sendable {
             .map { Option(value: $0.code, label: $0.name.best(for: language), selected: selected.contains($0.code)) }
             .sorted { $0.label < $1.label }
     }
+}
+
+struct HomePage {
+    let areas: [String]
+    let recent: [OrganizationView]
 }
