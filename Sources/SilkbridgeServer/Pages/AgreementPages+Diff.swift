@@ -24,12 +24,11 @@ extension AgreementPages {
                 new.content.title.best(for: context.language)
             ),
         ].map { name, before, after in
-            ["name": name, "lines": Self.diff(before ?? "", after ?? "")] as [String: Any]
+            AgreementDiffPage.Section(name: name, lines: Self.diff(before ?? "", after ?? ""))
         }
-        let view: [String: Any] = [
-            "backLink": AgreementPaths.agreement(id), "from": from, "to": to, "fromDigest": old.digest,
-            "toDigest": new.digest, "sections": sections,
-        ]
+        let view = AgreementDiffPage(
+            backLink: AgreementPaths.agreement(id), from: from, to: to, fromDigest: old.digest, toDigest: new.digest,
+            sections: sections)
         return renderer.render(
             "agreement-diff", title: site.text("agreement_diff_title", context), view: view, request: request,
             context: context)
@@ -64,4 +63,18 @@ extension AgreementPages {
         }
         return lines
     }
+}
+
+struct AgreementDiffPage {
+    struct Section {
+        let name: String
+        let lines: [[String: String]]
+    }
+
+    let backLink: String
+    let from: Int
+    let to: Int
+    let fromDigest: String
+    let toDigest: String
+    let sections: [Section]
 }

@@ -123,7 +123,7 @@ extension AgreementPages {
         return renderer.render(
             "agreement-form",
             title: site.text(agreement == nil ? "agreement_new_title" : "agreement_edit_title", context),
-            view: WithFormErrors(page: view, errors: errors), request: request, context: context,
+            view: Merged(view, errors), request: request, context: context,
             status: errors == nil ? .ok : .badRequest)
     }
 }

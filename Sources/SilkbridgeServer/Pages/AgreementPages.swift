@@ -59,29 +59,28 @@ struct AgreementPages: Sendable {
             query: query.text("q").map { String($0.prefix(200)) })
         let cursor = query.text("cursor").flatMap { Int($0) != nil ? $0 : nil }
         let page = try await agreements.register(filter, page: try Paging(limit: 20, cursor: cursor))
-        var view: [String: Any] = [
-            "items": page.items.map { AgreementView(summary: $0, language: language) },
-            "empty": page.items.isEmpty,
-            "q": filter.query ?? "",
-            "kinds": site.options(
+        var view = AgreementsPage(
+            items: page.items.map { AgreementView(summary: $0, language: language) },
+            empty: page.items.isEmpty,
+            q: filter.query ?? "",
+            kinds: site.options(
                 AgreementKind.allCases, selected: [filter.kind?.rawValue ?? ""], label: \.label, language),
-            "statuses": site.options(
+            statuses: site.options(
                 AgreementStatus.registered, selected: [filter.status?.rawValue ?? ""], label: \.label, language),
-            "areas": site.areaOptions(selected: [filter.area ?? ""], language),
-            "sides": site.options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
-            "newLink": AgreementPaths.newAgreement,
-        ]
+            areas: site.areaOptions(selected: [filter.area ?? ""], language),
+            sides: site.options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
+            newLink: AgreementPaths.newAgreement)
         if let next = page.nextCursor {
             var components = URLComponents(string: request.uri.string) ?? URLComponents()
             components.queryItems =
                 (components.queryItems ?? []).filter { $0.name != "cursor" }
                 + [URLQueryItem(name: "cursor", value: next)]
-            view["nextLink"] = components.string ?? ""
+            view.nextLink = components.string ?? ""
         }
         if let account = context.account {
             let mine = try await agreements.agreements(of: account)
-            view["mine"] = mine.map { AgreementView(summary: $0, language: language) }
-            view["hasMine"] = !mine.isEmpty
+            view.mine = mine.map { AgreementView(summary: $0, language: language) }
+            view.hasMine = !mine.isEmpty
         }
         return renderer.render(
             "agreements", title: site.text("agreements_title", context), view: view, request: request, context: context)
@@ -91,63 +90,124 @@ struct AgreementPages: Sendable {
         let id = try agreementID(context)
         let agreement = try await agreements.agreement(id: id, viewer: context.account)
         let language = context.language
-        var view = AgreementView(summary: agreement, language: language).dictionary
+        let summary = AgreementView(summary: agreement, language: language)
         let textVisible = try await agreements.mayReadText(of: agreement, viewer: context.account)
         let content = agreement.current.content
-        view["textVisible"] = textVisible
+        var view = AgreementPage(
+            textVisible: textVisible,
+            attachments: content.attachments.map { AgreementPage.Attachment(name: $0.name, sha256: $0.sha256) },
+            hasAttachments: !content.attachments.isEmpty, hasSignatures: !agreement.signatures.isEmpty,
+            hasVersions: agreement.versions.count > 1, bundleLink: AgreementPaths.bundle(id),
+            signatures: agreement.signatures.map { signature in
+                AgreementPage.Signature(
+                    party: agreement.parties.first { $0.organizationId == signature.organizationId }?.name
+                        .best(for: language) ?? "",
+                    signer: signature.signerName, at: SitePages.dateText(signature.signedAt),
+                    verifierKey: signature.verifierKey,
+                    ledgerLink: SitePaths.verifyLedgerEntry(signature.ledgerIndex),
+                    ledgerIndex: String(signature.ledgerIndex))
+            },
+            prevailing: content.prevailingLanguage.map { $0 == .english ? "English" : "中文" })
         if textVisible {
-            view["textEnglish"] = content.text.english ?? ""
-            view["textChinese"] = content.text.chinese ?? ""
-            view["hasEnglish"] = content.text.english != nil
-            view["hasChinese"] = content.text.chinese != nil
-        }
-        if let prevailing = content.prevailingLanguage {
-            view["prevailing"] = prevailing == .english ? "English" : "中文"
-        }
-        view["attachments"] = content.attachments.map { ["name": $0.name, "sha256": $0.sha256] }
-        view["hasAttachments"] = !content.attachments.isEmpty
-        view["hasSignatures"] = !agreement.signatures.isEmpty
-        view["hasVersions"] = agreement.versions.count > 1
-        view["bundleLink"] = AgreementPaths.bundle(id)
-        view["signatures"] = agreement.signatures.map { signature in
-            [
-                "party": agreement.parties.first { $0.organizationId == signature.organizationId }?.name
-                    .best(for: language) ?? "",
-                "signer": signature.signerName, "at": SitePages.dateText(signature.signedAt),
-                "verifierKey": signature.verifierKey, "ledgerLink": SitePaths.verifyLedgerEntry(signature.ledgerIndex),
-                "ledgerIndex": String(signature.ledgerIndex),
-            ]
+            view.textEnglish = content.text.english ?? ""
+            view.textChinese = content.text.chinese ?? ""
+            view.hasEnglish = content.text.english != nil
+            view.hasChinese = content.text.chinese != nil
         }
         if let index = agreement.inForceIndex {
-            view["inForceLink"] = SitePaths.verifyLedgerEntry(index)
-            view["inForceIndex"] = String(index)
+            view.inForceLink = SitePaths.verifyLedgerEntry(index)
+            view.inForceIndex = String(index)
         }
         if agreement.versions.count > 1 {
-            view["versions"] = agreement.versions.dropFirst().map { version in
-                [
-                    "number": version.number, "digest": version.digest, "author": version.authorName,
-                    "at": SitePages.dateText(version.createdAt),
-                    "diffLink": AgreementPaths.diff(id, from: version.number - 1, to: version.number),
-                ] as [String: Any]
+            view.versions = agreement.versions.dropFirst().map { version in
+                AgreementPage.Version(
+                    number: version.number, digest: version.digest, author: version.authorName,
+                    at: SitePages.dateText(version.createdAt),
+                    diffLink: AgreementPaths.diff(id, from: version.number - 1, to: version.number))
             }
         }
         if AgreementStatus.registered.contains(agreement.state) {
-            view["checks"] = try await checks(of: agreement, includingText: textVisible)
-            view["hasChecks"] = true
+            view.checks = try await checks(of: agreement, includingText: textVisible)
+            view.hasChecks = true
         }
+        var actions: AgreementActions?
         if let account = context.account {
-            view.merge(try await actions(for: agreement, account: account, language: language)) { a, _ in a }
+            actions = try await self.actions(for: agreement, account: account, language: language)
         }
         return renderer.render(
-            "agreement", title: content.title.best(for: language), view: view, request: request, context: context)
+            "agreement", title: content.title.best(for: language), view: Merged(Merged(view, summary), actions),
+            request: request, context: context)
     }
 
     /// The same checks `silkbridge agreement verify` makes, run here on the bundle anyone can download.
-    private func checks(of agreement: Agreement, includingText: Bool) async throws -> [[String: Any]] {
+    private func checks(of agreement: Agreement, includingText: Bool) async throws -> [AgreementPage.Check] {
         let ledger = site.ledger
         let bundle = try await ledger.bundle(of: agreement, includingText: includingText)
         return AgreementBundleVerifier(ledger: ledger.checkpointVerifier).verify(bundle).map {
-            ["passed": $0.passed, "detail": $0.detail]
+            AgreementPage.Check(passed: $0.passed, detail: $0.detail)
         }
     }
+}
+
+struct AgreementsPage {
+    let items: [AgreementView]
+    let empty: Bool
+    let q: String
+    let kinds: [Option]
+    let statuses: [Option]
+    let areas: [Option]
+    let sides: [Option]
+    let newLink: String
+    var nextLink: String?
+    /// The viewer's own agreements, when logged in.
+    var mine: [AgreementView]?
+    var hasMine: Bool?
+}
+
+/// An agreement page beyond its summary head: the text for who may read it, the evidence and the history.
+struct AgreementPage {
+    struct Attachment {
+        let name: String
+        let sha256: String
+    }
+
+    struct Signature {
+        let party: String
+        let signer: String
+        let at: String
+        let verifierKey: String
+        let ledgerLink: String
+        let ledgerIndex: String
+    }
+
+    struct Version {
+        let number: Int
+        let digest: String
+        let author: String
+        let at: String
+        let diffLink: String
+    }
+
+    struct Check {
+        let passed: Bool
+        let detail: String
+    }
+
+    let textVisible: Bool
+    let attachments: [Attachment]
+    let hasAttachments: Bool
+    let hasSignatures: Bool
+    let hasVersions: Bool
+    let bundleLink: String
+    let signatures: [Signature]
+    let prevailing: String?
+    var textEnglish: String?
+    var textChinese: String?
+    var hasEnglish: Bool?
+    var hasChinese: Bool?
+    var inForceLink: String?
+    var inForceIndex: String?
+    var versions: [Version]?
+    var checks: [Check]?
+    var hasChecks: Bool?
 }

@@ -95,7 +95,7 @@ extension ExchangePages {
             deadline: typed("deadline"))
         let title = site.text(editing == nil ? "opportunity_new_title" : "opportunity_edit_title", context)
         return renderer.render(
-            "opportunity-form", title: title, view: WithFormErrors(page: view, errors: errors), request: request,
+            "opportunity-form", title: title, view: Merged(view, errors), request: request,
             context: context,
             status: errors == nil ? .ok : .badRequest)
     }

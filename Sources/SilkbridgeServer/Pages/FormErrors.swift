@@ -38,21 +38,25 @@ extension FormErrors: MustacheParent {
     }
 }
 
-/// A page shown again after a rejected form: the page's own values first, then the form's messages and what was
-/// typed, as if they were one view.
-struct WithFormErrors<Page>: MustacheParent {
-    let page: Page
-    let errors: FormErrors?
+/// Two views read as one, as a merged dictionary was: the first one's values, then the second one's where the first
+/// has none. A page shown again after a rejected form is the page merged with the form's messages and what was typed.
+struct Merged<First, Second>: MustacheParent {
+    let first: First
+    let second: Second?
 
-    func child(named name: String) -> Any? {
-        if let value = Mirror(reflecting: page).descendant(name), let present = Self.unwrapped(value) {
-            return present
-        }
-        return errors?.child(named: name)
+    init(_ first: First, _ second: Second?) {
+        self.first = first
+        self.second = second
     }
 
-    /// An absent optional reads as no value, so the lookup goes on to the form's messages as Mustache would.
-    private static func unwrapped(_ value: Any) -> Any? {
+    func child(named name: String) -> Any? {
+        Self.value(named: name, in: first) ?? second.flatMap { Self.value(named: name, in: $0) }
+    }
+
+    /// An absent optional reads as no value, so the lookup goes on to the second view as Mustache would.
+    private static func value(named name: String, in view: Any) -> Any? {
+        if let parent = view as? MustacheParent { return parent.child(named: name) }
+        guard let value = Mirror(reflecting: view).descendant(name) else { return nil }
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first?.value

@@ -123,7 +123,7 @@ extension SitePages {
             fields: form.fields.map { $0.view(errors: errors?.fieldErrors ?? [:]) },
             intro: form.intro.isEmpty ? nil : form.intro)
         return renderer.render(
-            "form", title: form.title, view: WithFormErrors(page: view, errors: errors), request: request,
+            "form", title: form.title, view: Merged(view, errors), request: request,
             context: context, status: status)
     }
 }

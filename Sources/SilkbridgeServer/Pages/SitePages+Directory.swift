@@ -80,5 +80,5 @@ struct OrganizationPage {
     let deleteLink: String
     /// The viewer's role, for members only.
     let role: String?
-    let keys: WithFormErrors<KeysView>
+    let keys: Merged<KeysView, FormErrors>
 }

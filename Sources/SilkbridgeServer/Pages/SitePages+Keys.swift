@@ -28,7 +28,7 @@ extension SitePages {
 
     /// The keys section of an organisation page: every key with its ledger entries, and for members the forms.
     func keysView(of id: UUID, canManage: Bool, errors: FormErrors?, _ language: Language) async throws
-        -> WithFormErrors<KeysView>
+        -> Merged<KeysView, FormErrors>
     {
         let keys = try await organizationKeys.keys(of: id)
         let view = KeysView(
@@ -45,7 +45,7 @@ extension SitePages {
                     revokeAction: SitePaths.organization(id) + "/keys/\(key.id.uuidString.lowercased())/revoke")
             },
             action: SitePaths.organization(id) + "/keys", empty: keys.isEmpty)
-        return WithFormErrors(page: view, errors: errors)
+        return Merged(view, errors)
     }
 }
 

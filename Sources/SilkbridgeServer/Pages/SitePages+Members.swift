@@ -86,7 +86,7 @@ extension SitePages {
                     at: $0.at.formatted(.iso8601), actor: $0.actorName, action: $0.action, detail: $0.detail)
             })
         return renderer.render(
-            "members", title: text("members_title", context), view: WithFormErrors(page: view, errors: errors),
+            "members", title: text("members_title", context), view: Merged(view, errors),
             request: request, context: context,
             status: errors == nil ? .ok : .badRequest)
     }

@@ -68,7 +68,7 @@ extension SitePages {
             })
         let title = text(action == SitePaths.newOrganization ? "org_new_title" : "org_edit_title", context)
         return renderer.render(
-            "organization-form", title: title, view: WithFormErrors(page: view, errors: errors), request: request,
+            "organization-form", title: title, view: Merged(view, errors), request: request,
             context: context,
             status: errors == nil ? .ok : .badRequest)
     }

@@ -97,7 +97,7 @@ struct WebhookPages: Sendable {
             },
             secret: secret)
         return site.renderer.render(
-            "webhooks", title: site.text("webhooks_title", context), view: WithFormErrors(page: view, errors: errors),
+            "webhooks", title: site.text("webhooks_title", context), view: Merged(view, errors),
             request: request, context: context,
             status: errors == nil ? status : .badRequest)
     }
