@@ -34,21 +34,36 @@ extension ExchangePages {
                     .best(for: language) ?? ""
             }
         }
-        let view: [String: Any] = [
-            "notices": notices.map { notice, isUnread in
-                [
-                    "label": notice.kind.label.text(in: language), "actor": notice.actorName,
-                    "opportunity": (notice.opportunityId ?? notice.agreementId).flatMap { titles[$0] } ?? "",
-                    "link": notice.interestId.map(ExchangePaths.interest)
+        let view = InboxPage(
+            notices: notices.map { notice, isUnread in
+                InboxPage.Notice(
+                    label: notice.kind.label.text(in: language), actor: notice.actorName,
+                    opportunity: (notice.opportunityId ?? notice.agreementId).flatMap { titles[$0] } ?? "",
+                    link: notice.interestId.map(ExchangePaths.interest)
                         ?? notice.agreementId.map(AgreementPaths.agreement)
                         ?? notice.opportunityId.map(ExchangePaths.opportunity) ?? ExchangePaths.inbox,
-                    "at": notice.at.formatted(.iso8601), "unread": isUnread,
-                ] as [String: Any]
+                    at: notice.at.formatted(.iso8601), unread: isUnread)
             },
-            "empty": notices.isEmpty, "unreadCount": unread, "hasUnread": unread > 0,
-            "readAction": ExchangePaths.inbox + "/read",
-        ]
+            empty: notices.isEmpty, unreadCount: unread, hasUnread: unread > 0,
+            readAction: ExchangePaths.inbox + "/read")
         return renderer.render(
             "inbox", title: site.text("inbox_title", context), view: view, request: request, context: context)
     }
+}
+
+struct InboxPage {
+    struct Notice {
+        let label: String
+        let actor: String
+        let opportunity: String
+        let link: String
+        let at: String
+        let unread: Bool
+    }
+
+    let notices: [Notice]
+    let empty: Bool
+    let unreadCount: Int
+    let hasUnread: Bool
+    let readAction: String
 }

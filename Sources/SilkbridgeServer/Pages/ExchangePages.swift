@@ -126,39 +126,33 @@ struct ExchangePages: Sendable {
             "status": search.status?.rawValue,
         ]
         let facets = ["type", "area", "side", "country", "status"].map { name in
-            [
-                "name": site.text("facet_\(name)", context),
-                "values": (results.facets[name] ?? []).map { facet in
+            OpportunitiesPage.Facet(
+                name: site.text("facet_\(name)", context),
+                values: (results.facets[name] ?? []).map { facet in
                     let selected = chosen[name] == facet.value
-                    return [
-                        "label": label(name, facet.value), "count": facet.count, "selected": selected,
-                        "link": link(name, selected ? nil : facet.value),
-                    ] as [String: Any]
-                },
-            ] as [String: Any]
+                    return OpportunitiesPage.FacetValue(
+                        label: label(name, facet.value), count: facet.count, selected: selected,
+                        link: link(name, selected ? nil : facet.value))
+                })
         }
-        let hits = results.items.map { hit -> [String: Any] in
-            var item: [String: Any] = [
-                "link": hit.kind == .organization ? SitePaths.organization(hit.id) : ExchangePaths.opportunity(hit.id),
-                "title": hit.title.best(for: language),
-                "type": label("type", hit.type),
-                "side": label("side", hit.side.rawValue), "sideCode": hit.side.rawValue,
-                "areas": hit.areas.map { label("area", $0) },
-            ]
-            if let status = hit.status, status != .published { item["status"] = status.label.text(in: language) }
-            if let snippet = hit.snippet.best(for: language) {
+        let hits = results.items.map { hit in
+            OpportunitiesPage.Hit(
+                link: hit.kind == .organization ? SitePaths.organization(hit.id) : ExchangePaths.opportunity(hit.id),
+                title: hit.title.best(for: language),
+                type: label("type", hit.type),
+                side: label("side", hit.side.rawValue), sideCode: hit.side.rawValue,
+                areas: hit.areas.map { label("area", $0) },
+                status: hit.status.flatMap { $0 == .published ? nil : $0.label.text(in: language) },
                 // Pieces, not HTML: the template escapes each one and wraps the matches in <mark>.
-                item["snippet"] = [
-                    "pieces": snippet.pieces.map { ["text": $0.text, "match": $0.isMatch] as [String: Any] }
-                ]
-            }
-            return item
+                snippet: hit.snippet.best(for: language).map { snippet in
+                    OpportunitiesPage.Snippet(
+                        pieces: snippet.pieces.map { OpportunitiesPage.Piece(text: $0.text, match: $0.isMatch) })
+                })
         }
-        var view: [String: Any] = [
-            "q": search.text ?? "", "hits": hits, "empty": hits.isEmpty, "total": results.total, "facets": facets,
-            "canCreate": context.account != nil, "newLink": ExchangePaths.newOpportunity,
-        ]
-        if let next = results.nextCursor { view["next"] = link("cursor", next) }
+        let view = OpportunitiesPage(
+            q: search.text ?? "", hits: hits, empty: hits.isEmpty, total: results.total, facets: facets,
+            canCreate: context.account != nil, newLink: ExchangePaths.newOpportunity,
+            next: results.nextCursor.map { link("cursor", $0) })
         return renderer.render(
             "opportunities", title: site.text("exchange_title", context), view: view, request: request,
             context: context)
@@ -172,30 +166,29 @@ struct ExchangePages: Sendable {
         let mine = try await myOrganizations(context)
         let isOwner = mine.contains { $0.id == opportunity.organizationId }
         let status = opportunity.status(at: Date())
-        var view: [String: Any] = [
-            "opportunity": OpportunityView(opportunity, catalog: catalog, language: language),
-            "owner": OrganizationView(owner, catalog: catalog, language: language),
-            "isOwner": isOwner,
-            "canPublish": isOwner && status == .draft,
-            "canRenew": isOwner && (status == .published || status == .expired),
-            "canClose": isOwner && status != .closed,
-            "canEdit": isOwner && (status == .draft || status == .published),
-            "editLink": ExchangePaths.opportunityAction(id, "edit"),
-            "publishAction": ExchangePaths.opportunityAction(id, "publish"),
-            "renewAction": ExchangePaths.opportunityAction(id, "renew"),
-            "closeAction": ExchangePaths.opportunityAction(id, "close"),
-        ]
+        var view = OpportunityPage(
+            opportunity: OpportunityView(opportunity, catalog: catalog, language: language),
+            owner: OrganizationView(owner, catalog: catalog, language: language),
+            isOwner: isOwner,
+            canPublish: isOwner && status == .draft,
+            canRenew: isOwner && (status == .published || status == .expired),
+            canClose: isOwner && status != .closed,
+            canEdit: isOwner && (status == .draft || status == .published),
+            editLink: ExchangePaths.opportunityAction(id, "edit"),
+            publishAction: ExchangePaths.opportunityAction(id, "publish"),
+            renewAction: ExchangePaths.opportunityAction(id, "renew"),
+            closeAction: ExchangePaths.opportunityAction(id, "close"))
         let others = mine.filter { $0.id != opportunity.organizationId }
         if status == .published, !others.isEmpty {
-            view["interestAction"] = ExchangePaths.interests(of: id)
-            view["senders"] = others.map {
+            view.interestAction = ExchangePaths.interests(of: id)
+            view.senders = others.map {
                 Option(value: $0.id.uuidString.lowercased(), label: $0.name.best(for: language), selected: false)
             }
         }
         if let account = context.account, !mine.isEmpty {
             let list = try await interests.interests(inOpportunity: id, viewer: account)
-            view["interests"] = try await interestViews(list, language: language)
-            view["hasInterests"] = !list.isEmpty
+            view.interests = try await interestViews(list, language: language)
+            view.hasInterests = !list.isEmpty
         }
         return renderer.render(
             "opportunity", title: opportunity.title.best(for: language), view: view, request: request,
@@ -206,7 +199,7 @@ struct ExchangePages: Sendable {
         let account = try context.requireAccount()
         let list = try await interests.pipeline(of: account)
         let views = try await interestViews(list, language: context.language)
-        let view: [String: Any] = ["interests": views, "empty": views.isEmpty]
+        let view = PipelinePage(interests: views, empty: views.isEmpty)
         return renderer.render(
             "pipeline", title: site.text("pipeline_title", context), view: view, request: request, context: context)
     }
@@ -218,37 +211,37 @@ struct ExchangePages: Sendable {
         let interest = try await interests.interest(id: id, viewer: account)
         let mine = Set(try await myOrganizations(context).map(\.id))
         let accepted = interest.state == .accepted
-        var view: [String: Any] = [
-            "interest": try await interestViews([interest], language: language)[0],
-            "canAnswer": mine.contains(interest.ownerOrganizationId) && interest.status(at: Date()) == .pending,
-            "acceptAction": ExchangePaths.interestAction(id, "accept"),
-            "declineAction": ExchangePaths.interestAction(id, "decline"),
-            "accepted": accepted,
-        ]
+        var view = InterestPage(
+            interest: try await interestViews([interest], language: language)[0],
+            canAnswer: mine.contains(interest.ownerOrganizationId) && interest.status(at: Date()) == .pending,
+            acceptAction: ExchangePaths.interestAction(id, "accept"),
+            declineAction: ExchangePaths.interestAction(id, "decline"),
+            accepted: accepted)
         if accepted, let current = interest.stage {
-            view["stages"] = PipelineStage.allCases.map {
-                ["label": $0.label.text(in: language), "reached": $0 <= current, "current": $0 == current]
-                    as [String: Any]
-            }
-            view["nextStages"] = site.options(
-                PipelineStage.allCases.filter { $0 > current }, selected: [], label: \.label, language)
-            view["canAdvance"] = current != .agreement
-            view["stageAction"] = ExchangePaths.interestAction(id, "stage")
-            view["messageAction"] = ExchangePaths.interestAction(id, "messages")
             let partner =
                 mine.contains(interest.ownerOrganizationId)
                 ? interest.senderOrganizationId : interest.ownerOrganizationId
-            view["draftAgreementLink"] = AgreementPaths.draftFrom(interest: id, party: partner)
             let names = try await organizationNames(interest.parties, language: context.language)
-            view["messages"] = try await interests.messages(of: id, viewer: account).map {
-                [
-                    "author": $0.authorName, "organization": names[$0.organizationId] ?? "", "body": $0.body,
-                    "at": $0.at.formatted(.iso8601), "mine": mine.contains($0.organizationId),
-                ] as [String: Any]
-            }
+            view.pipeline = InterestPage.Pipeline(
+                stages: PipelineStage.allCases.map {
+                    InterestPage.Stage(
+                        label: $0.label.text(in: language), reached: $0 <= current, current: $0 == current)
+                },
+                nextStages: site.options(
+                    PipelineStage.allCases.filter { $0 > current }, selected: [], label: \.label, language),
+                canAdvance: current != .agreement,
+                stageAction: ExchangePaths.interestAction(id, "stage"),
+                messageAction: ExchangePaths.interestAction(id, "messages"),
+                draftAgreementLink: AgreementPaths.draftFrom(interest: id, party: partner),
+                messages: try await interests.messages(of: id, viewer: account).map {
+                    InterestPage.Message(
+                        author: $0.authorName, organization: names[$0.organizationId] ?? "", body: $0.body,
+                        at: $0.at.formatted(.iso8601), mine: mine.contains($0.organizationId))
+                })
         }
         return renderer.render(
-            "interest", title: site.text("interest_title", context), view: view, request: request, context: context)
+            "interest", title: site.text("interest_title", context), view: Merged(view, view.pipeline),
+            request: request, context: context)
     }
 
     private func interestViews(_ list: [Interest], language: Language) async throws -> [InterestView] {
@@ -276,4 +269,106 @@ struct ExchangePages: Sendable {
         guard let account = context.account else { return [] }
         return try await directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
     }
+}
+
+struct OpportunitiesPage {
+    struct FacetValue {
+        let label: String
+        let count: Int
+        let selected: Bool
+        let link: String
+    }
+
+    struct Facet {
+        let name: String
+        let values: [FacetValue]
+    }
+
+    struct Piece {
+        let text: String
+        let match: Bool
+    }
+
+    struct Snippet {
+        let pieces: [Piece]
+    }
+
+    struct Hit {
+        let link: String
+        let title: String
+        let type: String
+        let side: String
+        let sideCode: String
+        let areas: [String]
+        /// Shown for anything but a published opportunity.
+        let status: String?
+        let snippet: Snippet?
+    }
+
+    let q: String
+    let hits: [Hit]
+    let empty: Bool
+    let total: Int
+    let facets: [Facet]
+    let canCreate: Bool
+    let newLink: String
+    let next: String?
+}
+
+struct OpportunityPage {
+    let opportunity: OpportunityView
+    let owner: OrganizationView
+    let isOwner: Bool
+    let canPublish: Bool
+    let canRenew: Bool
+    let canClose: Bool
+    let canEdit: Bool
+    let editLink: String
+    let publishAction: String
+    let renewAction: String
+    let closeAction: String
+    /// The interest form, for members of other organisations while the opportunity is published.
+    var interestAction: String?
+    var senders: [Option]?
+    var interests: [InterestView]?
+    var hasInterests: Bool?
+}
+
+struct PipelinePage {
+    let interests: [InterestView]
+    let empty: Bool
+}
+
+struct InterestPage {
+    struct Stage {
+        let label: String
+        let reached: Bool
+        let current: Bool
+    }
+
+    struct Message {
+        let author: String
+        let organization: String
+        let body: String
+        let at: String
+        let mine: Bool
+    }
+
+    /// What an accepted interest adds: its stages, the forms to move on and the messages between the two sides.
+    struct Pipeline {
+        let stages: [Stage]
+        let nextStages: [Option]
+        let canAdvance: Bool
+        let stageAction: String
+        let messageAction: String
+        let draftAgreementLink: String
+        let messages: [Message]
+    }
+
+    let interest: InterestView
+    let canAnswer: Bool
+    let acceptAction: String
+    let declineAction: String
+    let accepted: Bool
+    var pipeline: Pipeline?
 }
