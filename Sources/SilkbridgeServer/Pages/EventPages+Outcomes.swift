@@ -49,31 +49,27 @@ extension EventPages {
             language: language, now: Date())
     }
 
-    func outcomes(of meeting: ScheduledMeeting, partner: Registration?, _ outcome: OutcomeContext) -> [String: Any] {
+    func outcomes(of meeting: ScheduledMeeting, partner: Registration?, _ outcome: OutcomeContext)
+        -> EventMeetingOutcomes
+    {
         let language = outcome.language
         let ratings = outcome.ratings.filter { $0.requestId == meeting.requestId }
-        var view: [String: Any] = [
-            "ratings": ratings.sorted {
-                ($0.phase == .followUp ? 1 : 0, $0.ratedAt) < ($1.phase == .followUp ? 1 : 0, $1.ratedAt)
-            }.map {
-                rating -> [String: Any] in
-                var row: [String: Any] = [
-                    "who": site.renderer.translations.text(
-                        rating.registrationId == outcome.mine.id ? "event_outcome_you" : "event_outcome_partner",
-                        language),
-                    "phase": rating.phase.label.text(in: language), "outcome": rating.outcome.label.text(in: language),
-                ]
-                if let note = rating.note { row["note"] = note }
-                if let agreement = rating.agreementId { row["agreementLink"] = AgreementPaths.agreement(agreement) }
-                return row
-            }
-        ]
-        view["hasRatings"] = !(view["ratings"] as? [[String: Any]] ?? []).isEmpty
+        let rows = ratings.sorted {
+            ($0.phase == .followUp ? 1 : 0, $0.ratedAt) < ($1.phase == .followUp ? 1 : 0, $1.ratedAt)
+        }.map { rating in
+            EventMeetingOutcomes.Rating(
+                who: site.renderer.translations.text(
+                    rating.registrationId == outcome.mine.id ? "event_outcome_you" : "event_outcome_partner",
+                    language),
+                phase: rating.phase.label.text(in: language), outcome: rating.outcome.label.text(in: language),
+                note: rating.note, agreementLink: rating.agreementId.map(AgreementPaths.agreement))
+        }
+        var view = EventMeetingOutcomes(ratings: rows, hasRatings: !rows.isEmpty)
         guard !outcome.mine.noShow, partner?.noShow != true else { return view }
         let started = outcome.event.start(of: meeting).map { outcome.now >= $0 } ?? false
         let ended = outcome.event.end.map { outcome.now >= $0 } ?? false
         guard started else {
-            view["notYet"] = true
+            view.notYet = true
             return view
         }
         // The rating right after the meeting comes first; the survey once that is given and the event is over.
@@ -81,37 +77,78 @@ extension EventPages {
         let phase: OutcomePhase = ratedMeeting && ended ? .followUp : .meeting
         let current = ratings.first { $0.registrationId == outcome.mine.id && $0.phase == phase }
         let agreements = partner.map { outcome.agreements[$0.organizationId] ?? [] } ?? []
-        view["form"] =
-            [
-                "action": EventPaths.outcome(outcome.event.id, meeting.requestId), "phase": phase.rawValue,
-                "phaseLabel": phase.label.text(in: language),
-                "id": meeting.requestId.uuidString.lowercased(),
-                "outcomes": MeetingOutcome.allCases.map {
-                    Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == current?.outcome)
-                },
-                "note": current?.note ?? "",
-                "agreements": agreements.map {
-                    Option(
-                        value: $0.id.uuidString.lowercased(), label: $0.current.content.title.best(for: language),
-                        selected: $0.id == current?.agreementId)
-                },
-                "hasAgreements": !agreements.isEmpty,
-            ] as [String: Any]
+        view.form = EventMeetingOutcomes.Form(
+            action: EventPaths.outcome(outcome.event.id, meeting.requestId), phase: phase.rawValue,
+            phaseLabel: phase.label.text(in: language),
+            id: meeting.requestId.uuidString.lowercased(),
+            outcomes: MeetingOutcome.allCases.map {
+                Option(value: $0.rawValue, label: $0.label.text(in: language), selected: $0 == current?.outcome)
+            },
+            note: current?.note ?? "",
+            agreements: agreements.map {
+                Option(
+                    value: $0.id.uuidString.lowercased(), label: $0.current.content.title.best(for: language),
+                    selected: $0.id == current?.agreementId)
+            },
+            hasAgreements: !agreements.isEmpty)
         return view
     }
 
     /// The organisers' counts: meetings held, rated, and each outcome per phase.
-    func outcomeSummary(_ summary: OutcomeSummary, _ language: Language) -> [String: Any] {
-        [
-            "held": summary.meetingsHeld, "rated": summary.meetingsRated,
-            "phases": summary.phases.map { phase -> [String: Any] in
-                [
-                    "phase": phase.phase.label.text(in: language), "ratings": phase.ratings,
-                    "counts": MeetingOutcome.allCases.map {
-                        ["outcome": $0.label.text(in: language), "count": phase.counts[$0] ?? 0] as [String: Any]
-                    },
-                ]
-            },
-        ]
+    func outcomeSummary(_ summary: OutcomeSummary, _ language: Language) -> EventOutcomeSummary {
+        EventOutcomeSummary(
+            held: summary.meetingsHeld, rated: summary.meetingsRated,
+            phases: summary.phases.map { phase in
+                EventOutcomeSummary.Phase(
+                    phase: phase.phase.label.text(in: language), ratings: phase.ratings,
+                    counts: MeetingOutcome.allCases.map {
+                        EventOutcomeSummary.Count(outcome: $0.label.text(in: language), count: phase.counts[$0] ?? 0)
+                    })
+            })
     }
+}
+
+/// One meeting's outcomes on the agenda: both sides' ratings, and the form the viewer may use now.
+struct EventMeetingOutcomes {
+    struct Rating {
+        let who: String
+        let phase: String
+        let outcome: String
+        let note: String?
+        let agreementLink: String?
+    }
+
+    struct Form {
+        let action: String
+        let phase: String
+        let phaseLabel: String
+        let id: String
+        let outcomes: [Option]
+        let note: String
+        let agreements: [Option]
+        let hasAgreements: Bool
+    }
+
+    let ratings: [Rating]
+    let hasRatings: Bool
+    /// Set before the meeting has begun, when there is nothing to rate yet.
+    var notYet: Bool?
+    var form: Form?
+}
+
+struct EventOutcomeSummary {
+    struct Count {
+        let outcome: String
+        let count: Int
+    }
+
+    struct Phase {
+        let phase: String
+        let ratings: Int
+        let counts: [Count]
+    }
+
+    let held: Int
+    let rated: Int
+    let phases: [Phase]
 }

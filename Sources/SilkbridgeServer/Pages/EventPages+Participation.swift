@@ -62,34 +62,29 @@ extension EventPages {
 
     func registerForm(
         _ event: Event, account: Account, form: FormData?, errors: FormErrors?, _ language: Language
-    ) async throws -> [String: Any] {
+    ) async throws -> EventRegisterForm {
         let chosen = form?["organizationId"]
         let organizations = try await site.directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
         let sessions = form.map { Set($0.all("sessions")) }
-        var view: [String: Any] = [
-            "action": EventPaths.register(event.id),
-            "organizations": organizations.map {
+        return EventRegisterForm(
+            action: EventPaths.register(event.id),
+            organizations: organizations.map {
                 let id = $0.id.uuidString.lowercased()
                 return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
             },
-            "hasOrganization": !organizations.isEmpty, "newOrganizationLink": SitePaths.newOrganization,
-            "displayName": form?["displayName"] ?? account.displayName,
-            "sessions": EventView(event: event, language: language, catalog: site.catalog).sessions.map {
+            hasOrganization: !organizations.isEmpty, newOrganizationLink: SitePaths.newOrganization,
+            displayName: form?["displayName"] ?? account.displayName,
+            sessions: EventView(event: event, language: language, catalog: site.catalog).sessions.map {
                 var session = $0
-                session["checked"] = sessions?.contains("\($0["index"] ?? "")") ?? true
+                session.checked = sessions?.contains(String($0.index)) ?? true
                 return session
             },
-            "wantsEnglish": form?["wants_en"] ?? "", "wantsChinese": form?["wants_zh"] ?? "",
-        ]
-        if let errors {
-            view["hasErrors"] = true
-            view["errors"] =
-                ([errors.general].compactMap { $0 }
-                    + errors.fieldErrors.sorted { $0.key < $1.key }.map {
-                        "\($0.key): \($0.value)"
-                    })
-        }
-        return view
+            wantsEnglish: form?["wants_en"] ?? "", wantsChinese: form?["wants_zh"] ?? "",
+            hasErrors: errors == nil ? nil : true,
+            errors: errors.map { errors in
+                [errors.general].compactMap { $0 }
+                    + errors.fieldErrors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            })
     }
 
     /// The other participants, suggested partners first: the matchmaking's reciprocal partners of the viewer's
@@ -111,41 +106,41 @@ extension EventPages {
         }
         let requests = mine == nil ? [] : try await events.myRequests(at: id, by: account)
         let now = Date()
-        let rows = participants.map { participant -> (score: Double, name: String, row: [String: Any]) in
-            var row = people[participant.id]?.dictionary ?? [:]
-            row["id"] = participant.id.uuidString.lowercased()
-            if !participant.wants.isEmpty { row["wants"] = participant.wants.best(for: language) }
+        let rows = participants.map { participant in
+            var row = EventParticipantsPage.Participant(
+                id: participant.id.uuidString.lowercased(),
+                wants: participant.wants.isEmpty ? nil : participant.wants.best(for: language))
             let match = suggestions[participant.organizationId]
             if let match {
-                row["suggested"] = [
-                    "score": Int((match.score * 100).rounded()),
-                    "reason": match.reasons.first?.text(in: language) ?? "",
-                ]
+                row.suggested = EventParticipantsPage.Suggestion(
+                    score: Int((match.score * 100).rounded()), reason: match.reasons.first?.text(in: language) ?? "")
             }
             if let mine, participant.id != mine.id {
                 if let existing = requests.first(where: {
                     $0.connects(mine.id, participant.id) && $0.status(at: now) != .declined
                 }) {
-                    row["requestStatus"] = existing.status(at: now).label.text(in: language)
+                    row.requestStatus = existing.status(at: now).label.text(in: language)
                 } else {
-                    row["canRequest"] = true
+                    row.canRequest = true
                 }
             }
-            return (match?.score ?? -1, people[participant.id]?.label ?? "", row)
+            return (
+                score: match?.score ?? -1, name: people[participant.id]?.label ?? "",
+                row: Merged(row, people[participant.id]?.view)
+            )
         }
-        let view: [String: Any] = [
-            "event": EventView(event: event, language: language, catalog: site.catalog).summary,
-            "participants": rows.sorted { ($1.score, $0.name) < ($0.score, $1.name) }.map(\.row),
-            "empty": participants.isEmpty, "requestAction": EventPaths.participants(id) + "/request",
-            "requestsLink": EventPaths.requests(id),
-            "requestDeadline": EventView(event: event, language: language, catalog: site.catalog).local(
+        let view = EventParticipantsPage(
+            event: EventView(event: event, language: language, catalog: site.catalog).summary,
+            participants: rows.sorted { ($1.score, $0.name) < ($0.score, $1.name) }.map(\.row),
+            empty: participants.isEmpty, requestAction: EventPaths.participants(id) + "/request",
+            requestsLink: EventPaths.requests(id),
+            requestDeadline: EventView(event: event, language: language, catalog: site.catalog).local(
                 event.requestDeadline),
-            "requestCap": event.requestCap,
-            "used": requests.filter { $0.requesterId == mine?.id && $0.status(at: now).isActive }.count,
-            "priorities": MeetingPriority.allCases.map {
+            requestCap: event.requestCap,
+            used: requests.filter { $0.requesterId == mine?.id && $0.status(at: now).isActive }.count,
+            priorities: MeetingPriority.allCases.map {
                 Option(value: String($0.rawValue), label: $0.label.text(in: language), selected: $0 == .wanted)
-            },
-        ]
+            })
         return renderer.render(
             "event-participants", title: site.text("event_participants_title", context), view: view,
             request: request, context: context)
@@ -161,28 +156,24 @@ extension EventPages {
         let everyone = try await ifPresent { try await events.participants(of: id, viewer: account) } ?? []
         let people = try await people(everyone, language)
         let now = Date()
-        func row(_ meeting: MeetingRequest, other: UUID) -> [String: Any] {
-            var row: [String: Any] = people[other]?.dictionary ?? ["name": "?"]
-            row["status"] = meeting.status(at: now).label.text(in: language)
-            row["statusCode"] = meeting.status(at: now).rawValue
-            row["priority"] = meeting.priority.label.text(in: language)
-            if !meeting.message.isEmpty { row["message"] = meeting.message }
-            return row
+        func row(_ meeting: MeetingRequest, other: UUID, answerable: Bool = false) -> EventRequestsPage.Row {
+            let pending = answerable && meeting.status(at: now) == .pending
+            let request = EventRequestsPage.Request(
+                status: meeting.status(at: now).label.text(in: language),
+                statusCode: meeting.status(at: now).rawValue, priority: meeting.priority.label.text(in: language),
+                message: meeting.message.isEmpty ? nil : meeting.message,
+                acceptAction: pending ? EventPaths.answer(id, meeting.id, accept: true) : nil,
+                declineAction: pending ? EventPaths.answer(id, meeting.id, accept: false) : nil)
+            return Merged(request, people[other]?.view ?? EventPages.Person.View(name: "?"))
         }
-        let received = requests.filter { $0.inviteeId == mine.id }.map { meeting -> [String: Any] in
-            var entry = row(meeting, other: meeting.requesterId)
-            if meeting.status(at: now) == .pending {
-                entry["acceptAction"] = EventPaths.answer(id, meeting.id, accept: true)
-                entry["declineAction"] = EventPaths.answer(id, meeting.id, accept: false)
-            }
-            return entry
+        let received = requests.filter { $0.inviteeId == mine.id }.map {
+            row($0, other: $0.requesterId, answerable: true)
         }
         let sent = requests.filter { $0.requesterId == mine.id }.map { row($0, other: $0.inviteeId) }
-        let view: [String: Any] = [
-            "event": EventView(event: event, language: language, catalog: site.catalog).summary,
-            "received": received, "hasReceived": !received.isEmpty, "sent": sent, "hasSent": !sent.isEmpty,
-            "participantsLink": EventPaths.participants(id), "agendaLink": EventPaths.agenda(id),
-        ]
+        let view = EventRequestsPage(
+            event: EventView(event: event, language: language, catalog: site.catalog).summary,
+            received: received, hasReceived: !received.isEmpty, sent: sent, hasSent: !sent.isEmpty,
+            participantsLink: EventPaths.participants(id), agendaLink: EventPaths.agenda(id))
         return renderer.render(
             "event-requests", title: site.text("event_requests_title", context), view: view, request: request,
             context: context)
@@ -201,22 +192,96 @@ extension EventPages {
         let people = try await people(everyone, language)
         let registrations = Dictionary(everyone.map { ($0.id, $0) }) { first, _ in first }
         let outcomes = try await outcomeContext(agenda, account: account, language: language)
-        let meetings = agenda.schedule.meetings.map { meeting -> [String: Any] in
+        let meetings = agenda.schedule.meetings.map { meeting in
             let partner = meeting.requesterId == agenda.registration.id ? meeting.inviteeId : meeting.requesterId
-            var row: [String: Any] = people[partner]?.dictionary ?? ["name": agenda.names[partner] ?? "?"]
-            row["id"] = meeting.requestId.uuidString.lowercased()
-            row["time"] = shown.slotText(meeting.slot)
-            row["table"] = meeting.table
-            row["outcomes"] = self.outcomes(of: meeting, partner: registrations[partner], outcomes)
-            return row
+            let row = EventAgendaPage.Meeting(
+                id: meeting.requestId.uuidString.lowercased(), time: shown.slotText(meeting.slot), table: meeting.table,
+                outcomes: self.outcomes(of: meeting, partner: registrations[partner], outcomes))
+            return Merged(row, people[partner]?.view ?? EventPages.Person.View(name: agenda.names[partner] ?? "?"))
         }
-        let view: [String: Any] = [
-            "event": shown.summary, "meetings": meetings, "empty": meetings.isEmpty,
-            "calendarLink": EventPaths.agendaCalendar(id), "requestsLink": EventPaths.requests(id),
-            "status": agenda.registration.status.label.text(in: language),
-        ]
+        let view = EventAgendaPage(
+            event: shown.summary, meetings: meetings, empty: meetings.isEmpty,
+            calendarLink: EventPaths.agendaCalendar(id), requestsLink: EventPaths.requests(id),
+            status: agenda.registration.status.label.text(in: language))
         return renderer.render(
             "event-agenda", title: site.text("event_agenda_title", context), view: view, request: request,
             context: context)
     }
+}
+
+struct EventRegisterForm {
+    let action: String
+    let organizations: [Option]
+    let hasOrganization: Bool
+    let newOrganizationLink: String
+    let displayName: String
+    let sessions: [EventView.Session]
+    let wantsEnglish: String
+    let wantsChinese: String
+    /// A refused registration's messages, listed above the form.
+    let hasErrors: Bool?
+    let errors: [String]?
+}
+
+struct EventParticipantsPage {
+    struct Suggestion {
+        let score: Int
+        let reason: String
+    }
+
+    struct Participant {
+        let id: String
+        let wants: String?
+        var suggested: Suggestion?
+        var requestStatus: String?
+        var canRequest: Bool?
+    }
+
+    let event: EventView.Summary
+    let participants: [Merged<Participant, EventPages.Person.View>]
+    let empty: Bool
+    let requestAction: String
+    let requestsLink: String
+    let requestDeadline: String
+    let requestCap: Int
+    let used: Int
+    let priorities: [Option]
+}
+
+struct EventRequestsPage {
+    struct Request {
+        let status: String
+        let statusCode: String
+        let priority: String
+        let message: String?
+        /// The answers, for a pending request the viewer received.
+        let acceptAction: String?
+        let declineAction: String?
+    }
+
+    typealias Row = Merged<Request, EventPages.Person.View>
+
+    let event: EventView.Summary
+    let received: [Row]
+    let hasReceived: Bool
+    let sent: [Row]
+    let hasSent: Bool
+    let participantsLink: String
+    let agendaLink: String
+}
+
+struct EventAgendaPage {
+    struct Meeting {
+        let id: String
+        let time: String
+        let table: Int
+        let outcomes: EventMeetingOutcomes
+    }
+
+    let event: EventView.Summary
+    let meetings: [Merged<Meeting, EventPages.Person.View>]
+    let empty: Bool
+    let calendarLink: String
+    let requestsLink: String
+    let status: String
 }

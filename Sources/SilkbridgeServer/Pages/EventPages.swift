@@ -36,11 +36,9 @@ struct EventPages: Sendable {
     private func listPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let language = context.language
         let list = try await events.events(viewer: context.account)
-        var view: [String: Any] = [
-            "events": list.map { EventView(event: $0, language: language, catalog: site.catalog).summary },
-            "empty": list.isEmpty,
-        ]
-        if context.account != nil { view["newLink"] = EventPaths.newEvent }
+        let view = EventsPage(
+            events: list.map { EventView(event: $0, language: language, catalog: site.catalog).summary },
+            empty: list.isEmpty, newLink: context.account == nil ? nil : EventPaths.newEvent)
         return renderer.render(
             "events", title: site.text("events_title", context), view: view, request: request, context: context)
     }
@@ -55,37 +53,34 @@ struct EventPages: Sendable {
         let event = try await events.event(id: id, viewer: context.account)
         let language = context.language
         let shown = EventView(event: event, language: language, catalog: site.catalog)
-        var view = shown.summary
-        view["sessions"] = shown.sessions
-        view["registrationOpens"] = shown.local(event.registration.opens)
-        view["registrationCloses"] = shown.local(event.registration.closes)
-        view["requestDeadline"] = shown.local(event.requestDeadline)
-        view["requestCap"] = event.requestCap
-        view["approvalRequired"] = event.approvalRequired
-        view["listLink"] = EventPaths.list
+        var view = EventPage(
+            sessions: shown.sessions, registrationOpens: shown.local(event.registration.opens),
+            registrationCloses: shown.local(event.registration.closes),
+            requestDeadline: shown.local(event.requestDeadline), requestCap: event.requestCap,
+            approvalRequired: event.approvalRequired, listLink: EventPaths.list)
         guard let account = context.account else {
             let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-            view["loginLink"] = SitePaths.logIn + "?next=\(back)"
+            view.loginLink = SitePaths.logIn + "?next=\(back)"
             return renderer.render(
-                "event", title: event.title.best(for: language), view: view, request: request, context: context)
+                "event", title: event.title.best(for: language), view: Merged(view, shown.summary), request: request,
+                context: context)
         }
         if let role = try await site.directory.role(of: account, in: event.organizerId) {
-            view["organizer"] = try await organizerView(event, role: role, account: account, shown: shown, context)
+            view.organizer = try await organizerView(event, role: role, account: account, shown: shown, context)
         }
         if let mine = try await ifPresent({ try await events.myRegistration(for: id, by: account) }) {
-            view["mine"] = [
-                "status": mine.status.label.text(in: language), "isApproved": mine.isApproved,
-                "participantsLink": EventPaths.participants(id), "requestsLink": EventPaths.requests(id),
-                "agendaLink": EventPaths.agenda(id), "calendarLink": EventPaths.agendaCalendar(id),
-            ]
+            view.mine = EventPage.Mine(
+                status: mine.status.label.text(in: language), isApproved: mine.isApproved,
+                participantsLink: EventPaths.participants(id), requestsLink: EventPaths.requests(id),
+                agendaLink: EventPaths.agenda(id), calendarLink: EventPaths.agendaCalendar(id))
         } else if event.isPublished, event.registration.contains(Date()) {
-            view["register"] = try await registerForm(event, account: account, form: form, errors: errors, language)
+            view.register = try await registerForm(event, account: account, form: form, errors: errors, language)
         } else if event.isPublished {
-            view["registrationClosed"] = true
+            view.registrationClosed = true
         }
         return renderer.render(
-            "event", title: event.title.best(for: language), view: view, request: request, context: context,
-            status: status)
+            "event", title: event.title.best(for: language), view: Merged(view, shown.summary), request: request,
+            context: context, status: status)
     }
 
     /// A calendar file to download, named after the event.
@@ -123,11 +118,51 @@ struct EventPages: Sendable {
 
         var label: String { organization.isEmpty ? name : "\(name) · \(organization)" }
 
-        var dictionary: [String: Any] {
-            [
-                "name": name, "organization": organization, "side": side, "country": country,
-                "organizationLink": SitePaths.organization(organizationId),
-            ]
+        var view: View {
+            View(
+                name: name, organization: organization, side: side, country: country,
+                organizationLink: SitePaths.organization(organizationId))
+        }
+
+        /// What a row shows of its person; one no longer registered shows a name only.
+        struct View {
+            let name: String
+            var organization: String?
+            var side: String?
+            var country: String?
+            var organizationLink: String?
         }
     }
+}
+
+struct EventsPage {
+    let events: [EventView.Summary]
+    let empty: Bool
+    /// The link to create an event, for people logged in.
+    let newLink: String?
+}
+
+/// An event's page beyond its summary: the programme, and what the viewer can do.
+struct EventPage {
+    struct Mine {
+        let status: String
+        let isApproved: Bool
+        let participantsLink: String
+        let requestsLink: String
+        let agendaLink: String
+        let calendarLink: String
+    }
+
+    let sessions: [EventView.Session]
+    let registrationOpens: String
+    let registrationCloses: String
+    let requestDeadline: String
+    let requestCap: Int
+    let approvalRequired: Bool
+    let listLink: String
+    var loginLink: String?
+    var organizer: EventOrganizerView?
+    var mine: Mine?
+    var register: EventRegisterForm?
+    var registrationClosed: Bool?
 }

@@ -8,30 +8,58 @@ struct EventView {
     let language: Language
     let catalog: ReferenceCatalog
 
-    var summary: [String: Any] {
-        var view: [String: Any] = [
-            "id": event.id.uuidString.lowercased(), "link": EventPaths.event(event.id),
-            "title": event.title.best(for: language), "kind": event.kind.label.text(in: language),
-            "kindCode": event.kind.rawValue, "place": place, "isOnline": isOnline, "timeZone": event.timeZoneId,
-            "dates": dates, "isDraft": !event.isPublished, "capacity": event.capacity,
-        ]
-        if !event.description.isEmpty { view["description"] = event.description.best(for: language) }
+    struct Summary {
+        let id: String
+        let link: String
+        let title: String
+        let kind: String
+        let kindCode: String
+        let place: String
+        let isOnline: Bool
+        let timeZone: String
+        let dates: String
+        let isDraft: Bool
+        let capacity: Int
+        let description: String?
+        let themes: [String]
+        let hasThemes: Bool
+    }
+
+    struct Session {
+        let index: Int
+        let number: Int
+        let day: String
+        let title: String
+        let start: String
+        let end: String
+        let slots: Int
+        let slotMinutes: Int
+        let breakMinutes: Int
+        let tables: Int
+        /// Whether the registration form ticks the session; the programme leaves it out.
+        var checked: Bool?
+    }
+
+    var summary: Summary {
         let themes = event.themes.compactMap { catalog.area($0)?.label.best(for: language) }
-        view["themes"] = themes
-        view["hasThemes"] = !themes.isEmpty
-        return view
+        return Summary(
+            id: event.id.uuidString.lowercased(), link: EventPaths.event(event.id),
+            title: event.title.best(for: language), kind: event.kind.label.text(in: language),
+            kindCode: event.kind.rawValue, place: place, isOnline: isOnline, timeZone: event.timeZoneId,
+            dates: dates, isDraft: !event.isPublished, capacity: event.capacity,
+            description: event.description.isEmpty ? nil : event.description.best(for: language), themes: themes,
+            hasThemes: !themes.isEmpty)
     }
 
     /// The sessions with their times and slots, numbered as registrations name them.
-    var sessions: [[String: Any]] {
+    var sessions: [Session] {
         event.sessions.enumerated().map { index, session in
-            [
-                "index": index, "number": index + 1, "day": session.day.description,
-                "title": session.title.isEmpty ? "" : session.title.best(for: language),
-                "start": Self.clock(session.startMinute), "end": Self.clock(session.endMinute),
-                "slots": session.slotCount, "slotMinutes": session.slotMinutes, "breakMinutes": session.breakMinutes,
-                "tables": session.tables,
-            ]
+            Session(
+                index: index, number: index + 1, day: session.day.description,
+                title: session.title.isEmpty ? "" : session.title.best(for: language),
+                start: Self.clock(session.startMinute), end: Self.clock(session.endMinute),
+                slots: session.slotCount, slotMinutes: session.slotMinutes, breakMinutes: session.breakMinutes,
+                tables: session.tables)
         }
     }
 
