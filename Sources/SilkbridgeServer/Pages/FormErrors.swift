@@ -23,7 +23,6 @@ struct FormErrors {
             general = error.message.text(in: language)
         }
     }
-
 }
 
 /// Templates read the messages by name (`errors.name`, `hasErrors`, `general`) and what was typed by its field's name.
@@ -35,30 +34,5 @@ extension FormErrors: MustacheParent {
         case "general": general
         default: values[name]
         }
-    }
-}
-
-/// Two views read as one, as a merged dictionary was: the first one's values, then the second one's where the first
-/// has none. A page shown again after a rejected form is the page merged with the form's messages and what was typed.
-struct Merged<First, Second>: MustacheParent {
-    let first: First
-    let second: Second?
-
-    init(_ first: First, _ second: Second?) {
-        self.first = first
-        self.second = second
-    }
-
-    func child(named name: String) -> Any? {
-        Self.value(named: name, in: first) ?? second.flatMap { Self.value(named: name, in: $0) }
-    }
-
-    /// An absent optional reads as no value, so the lookup goes on to the second view as Mustache would.
-    private static func value(named name: String, in view: Any) -> Any? {
-        if let parent = view as? MustacheParent { return parent.child(named: name) }
-        guard let value = Mirror(reflecting: view).descendant(name) else { return nil }
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
     }
 }
