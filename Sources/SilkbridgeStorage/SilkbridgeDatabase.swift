@@ -67,6 +67,12 @@ public final class SilkbridgeDatabase: Sendable {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
+            // Nothing waits in PostgreSQL without a bound either: a lock wait (row or advisory) fails after 20 s
+            // as a transient failure the caller retries, and a session left idle inside a transaction (its task
+            // gone) is ended after a minute, releasing what it held, instead of blocking every later write.
+            configuration.coreConfiguration.options.additionalStartupParameters += [
+                ("lock_timeout", "20s"), ("idle_in_transaction_session_timeout", "60s"),
+            ]
             databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(
                 .postgres(

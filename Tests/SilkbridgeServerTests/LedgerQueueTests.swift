@@ -19,19 +19,23 @@ struct LedgerQueueTests {
         let databases = try (0..<2).map { _ in
             try SilkbridgeDatabase(location: log.location, logger: Logger(label: "test"))
         }
+        var hosts: [LedgerHost] = []
         do {
             let configuration = log.configuration().ledger
-            let first = try await LedgerHost.start(configuration, database: databases[0], logger: Logger(label: "a"))
-            let second = try await LedgerHost.start(configuration, database: databases[1], logger: Logger(label: "b"))
-            #expect(await first.appender.isSequencing)
-            #expect(await !second.appender.isSequencing)
-            try await body(first, second, try #require(databases[1].ledgerQueue))
-            await first.appender.stop()
-            await second.appender.stop()
+            for (database, name) in zip(databases, ["a", "b"]) {
+                hosts.append(try await LedgerHost.start(configuration, database: database, logger: Logger(label: name)))
+            }
+            #expect(await hosts[0].appender.isSequencing)
+            #expect(await !hosts[1].appender.isSequencing)
+            try await body(hosts[0], hosts[1], try #require(databases[1].ledgerQueue))
         } catch {
+            // Stopped on failure too: a lease dropped without closing its connection would crash the test process
+            // instead of reporting the failure.
+            for host in hosts { await host.appender.stop() }
             for database in databases { await database.shutdown() }
             throw error
         }
+        for host in hosts { await host.appender.stop() }
         for database in databases { await database.shutdown() }
     }
 

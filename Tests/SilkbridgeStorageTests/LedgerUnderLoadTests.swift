@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import Logging
+import SQLKit
 import SilkbridgeCore
 import SilkbridgeTestSupport
 import Testing
@@ -68,6 +69,18 @@ import TrustLedger
         release()
         try await holder.value
         await database.shutdown()
+    }
+
+    /// Every PostgreSQL connection bounds its lock waits and ends a session left idle inside a transaction.
+    @Test(.enabled(if: TestDatabase.available.contains(.postgres)))
+    func postgresConnectionsBoundTheirWaits() async throws {
+        try await TestDatabase.postgres.withDatabase { database in
+            let sql = database.database as! any SQLDatabase
+            for (setting, value) in [("lock_timeout", "20s"), ("idle_in_transaction_session_timeout", "1min")] {
+                let row = try #require(try await sql.raw("SHOW \(unsafeRaw: setting)").first())
+                #expect(try row.decode(column: setting, as: String.self) == value)
+            }
+        }
     }
 
     /// Holds SQLite's one writer connection (through `hold`) until the returned release is called; returns once
