@@ -58,9 +58,12 @@ struct LedgerTestLog {
         }
     }
 
+    /// With the same long append deadline as `testConfiguration`: these tests share two cores with the whole
+    /// suite, and the deadline itself is tested on its own.
     func configuration(_ ledger: LedgerConfiguration = LedgerConfiguration()) -> ServerConfiguration {
         var ledger = ledger
         ledger.keyFile = keyFile
+        ledger.appendTimeout = .seconds(300)
         return ServerConfiguration(database: location, passwordCost: 4, ledger: ledger)
     }
 
