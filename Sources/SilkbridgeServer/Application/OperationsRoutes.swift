@@ -38,7 +38,7 @@ struct OperationsRoutes {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
-        router.get("/api/v1/openapi.yaml") { _, _ in
+        router.get(RouterPath(SitePaths.openAPI)) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(data: openAPIDocument)))

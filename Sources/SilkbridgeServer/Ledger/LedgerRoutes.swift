@@ -11,7 +11,7 @@ struct LedgerRoutes {
     let ledger: LedgerHost
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/ledger/checkpoint") { _, _ in
+        router.get(RouterPath(SitePaths.checkpoint)) { _, _ in
             let (note, _) = try await ledger.latest()
             return Self.response(note, contentType: "text/plain; charset=utf-8", cache: "no-cache")
         }

@@ -36,11 +36,11 @@ extension AgreementPages {
             isOpen: agreement.state == .openForSignature,
             canWithdraw: [.draft, .openForSignature].contains(agreement.state) && initiator,
             editLink: AgreementPaths.edit(id),
-            openAction: AgreementPaths.action(id, "open"),
-            withdrawAction: AgreementPaths.action(id, "withdraw"),
-            signAction: AgreementPaths.action(id, "signatures"),
-            declineAction: AgreementPaths.action(id, "decline"),
-            terminateAction: AgreementPaths.action(id, "terminate"),
+            openAction: AgreementPaths.action(id, .open),
+            withdrawAction: AgreementPaths.action(id, .withdraw),
+            signAction: AgreementPaths.action(id, .signatures),
+            declineAction: AgreementPaths.action(id, .decline),
+            terminateAction: AgreementPaths.action(id, .terminate),
             signingMessage: String(decoding: message, as: UTF8.self),
             cliCommand: "silkbridge agreement sign --key YOUR.key --agreement \(id.uuidString.lowercased()) --url "
                 + "https://… --token …")

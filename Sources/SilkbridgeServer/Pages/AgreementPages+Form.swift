@@ -4,19 +4,19 @@ import SilkbridgeCore
 
 extension AgreementPages {
     func addFormRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(AgreementPaths.newAgreement)) { request, context in
+        router.get(AgreementPaths.newAgreement) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await formPage(request, context, agreement: nil, form: FormData(query: request), errors: nil)
         }
-        router.post(RouterPath(AgreementPaths.newAgreement)) { request, context in
+        router.post(AgreementPaths.newAgreement) { request, context in
             try await create(request, context)
         }
-        router.get("/agreements/:id/edit") { request, context in
+        router.get(AgreementPaths.edit) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             let agreement = try await agreements.agreement(id: try agreementID(context), viewer: context.account)
             return try await formPage(request, context, agreement: agreement, form: nil, errors: nil)
         }
-        router.post("/agreements/:id/edit") { request, context in
+        router.post(AgreementPaths.edit) { request, context in
             try await revise(request, context, form: try await FormData(request: request, context: context))
         }
     }
@@ -82,7 +82,7 @@ extension AgreementPages {
         func value(_ name: String, _ stored: String?) -> String { form?[name] ?? stored ?? "" }
         var view = AgreementFormPage(
             isNew: agreement == nil,
-            action: agreement.map { AgreementPaths.action($0.id, "edit") } ?? AgreementPaths.newAgreement,
+            action: agreement.map { AgreementPaths.edit($0.id) } ?? AgreementPaths.newAgreement(),
             title_en: value("title_en", content?.title.english),
             title_zh: value("title_zh", content?.title.chinese),
             text_en: value("text_en", content?.text.english),

@@ -14,11 +14,11 @@ struct AgreementPages: Sendable {
     var catalog: ReferenceCatalog { site.catalog }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(AgreementPaths.register)) { request, context in try await registerPage(request, context) }
+        router.get(AgreementPaths.register) { request, context in try await registerPage(request, context) }
         addFormRoutes(to: router)
-        router.get("/agreements/:id") { request, context in try await agreementPage(request, context) }
-        router.get("/agreements/:id/diff") { request, context in try await diffPage(request, context) }
-        router.post("/agreements/:id/:action") { request, context in try await act(request, context) }
+        router.get(AgreementPaths.agreement) { request, context in try await agreementPage(request, context) }
+        router.get(AgreementPaths.diff) { request, context in try await diffPage(request, context) }
+        router.post(AgreementPaths.action) { request, context in try await act(request, context) }
     }
 
     func agreementID(_ context: AppRequestContext) throws -> UUID {
@@ -31,19 +31,18 @@ struct AgreementPages: Sendable {
         let id = try agreementID(context)
         let form = try await FormData(request: request, context: context)
         let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
-        switch context.parameters.get("action") {
-        case "open": _ = try await agreements.open(id, by: account)
-        case "withdraw": _ = try await agreements.withdraw(id, by: account)
-        case "decline":
+        switch try site.pathChoice(context, "action", as: AgreementAction.self) {
+        case .open: _ = try await agreements.open(id, by: account)
+        case .withdraw: _ = try await agreements.withdraw(id, by: account)
+        case .decline:
             _ = try await agreements.decline(id, for: organization, reason: form["reason"] ?? "", by: account)
-        case "terminate":
+        case .terminate:
             _ = try await agreements.terminate(id, for: organization, reason: form["reason"] ?? "", by: account)
-        case "signatures":
+        case .signatures:
             let input = SignatureInput(
                 organizationId: organization, keyId: form.text("key").flatMap(UUID.init(uuidString:)) ?? UUID(),
                 version: form.text("version").flatMap { Int($0) } ?? 0, signature: form["signature"] ?? "")
             _ = try await agreements.sign(id, input, by: account)
-        default: throw AgreementError.agreementNotFound
         }
         return PageRenderer.redirect(to: AgreementPaths.agreement(id))
     }
@@ -69,7 +68,7 @@ struct AgreementPages: Sendable {
                 AgreementStatus.registered, selected: [filter.status?.rawValue ?? ""], label: \.label, language),
             areas: site.areaOptions(selected: [filter.area ?? ""], language),
             sides: site.options(Side.allCases, selected: [filter.side?.rawValue ?? ""], label: \.label, language),
-            newLink: AgreementPaths.newAgreement)
+            newLink: AgreementPaths.newAgreement())
         if let next = page.nextCursor {
             var components = URLComponents(string: request.uri.string) ?? URLComponents()
             components.queryItems =

@@ -1,17 +1,25 @@
 import Foundation
 
-/// The links of the agreement pages, beside `SitePaths`.
+/// The agreement pages' routes (see `SitePaths`).
 enum AgreementPaths {
-    static let register = "/agreements"
-    static let newAgreement = "/agreements/new"
+    static let register = FixedRoute("/agreements")
+    static let newAgreement = FixedRoute("/agreements/new")
+    static let agreement = PageRoute<UUID>("/agreements/:id")
+    static let edit = PageRoute<UUID>("/agreements/:id/edit")
+    static let diff = PageRoute<UUID>("/agreements/:id/diff")
+    static let action = PageRoute<UUID, AgreementAction>("/agreements/:id/:action")
     static let signingScript = "/static/agreement-sign.js"
 
-    static func agreement(_ id: UUID) -> String { "/agreements/\(id.uuidString.lowercased())" }
-    static func action(_ id: UUID, _ action: String) -> String { agreement(id) + "/\(action)" }
-    static func edit(_ id: UUID) -> String { agreement(id) + "/edit" }
-    static func diff(_ id: UUID, from: Int, to: Int) -> String { agreement(id) + "/diff?from=\(from)&to=\(to)" }
+    static func diff(_ id: UUID, from: Int, to: Int) -> String {
+        diff(id, query: ["from": String(from), "to": String(to)])
+    }
     static func bundle(_ id: UUID) -> String { "/api/v1/agreements/\(id.uuidString.lowercased())/bundle" }
     static func draftFrom(interest: UUID, party: UUID) -> String {
-        newAgreement + "?interest=\(interest.uuidString.lowercased())&party=\(party.uuidString.lowercased())"
+        newAgreement(query: ["interest": interest.pathSegment, "party": party.pathSegment])
     }
+}
+
+/// What the parties do to an agreement from its page.
+enum AgreementAction: String, PathParameter {
+    case open, withdraw, signatures, decline, terminate
 }

@@ -5,14 +5,12 @@ import SilkbridgeCore
 
 /// "Cooperation at a glance": public charts drawn by the server, each with its numbers as a table and a CSV file.
 struct DashboardPages: Sendable {
-    static let path = "/dashboard"
-
     let site: SitePages
     let figures: CooperationFigures
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(Self.path)) { request, context in try await page(request, context) }
-        router.get("/dashboard/:chart") { request, context in try await file(request, context) }
+        router.get(SitePaths.dashboard) { request, context in try await page(request, context) }
+        router.get(SitePaths.dashboardFile) { request, context in try await file(request, context) }
     }
 
     private func charts(_ context: AppRequestContext) async throws -> DashboardCharts {
@@ -41,7 +39,8 @@ struct DashboardPages: Sendable {
                         DashboardPage.Row(
                             label: row[0], values: row.dropFirst().map { AmountText.grouped($0) + chart.unit })
                     },
-                    hasRows: !chart.categories.isEmpty, csvLink: "\(Self.path)/\(chart.id).csv?lang=\(lang)",
+                    hasRows: !chart.categories.isEmpty,
+                    csvLink: SitePaths.dashboardFile(ChartFile(chart: chart.id), query: ["lang": lang]),
                     diagram: diagram)
             })
         return site.renderer.render(
@@ -49,8 +48,8 @@ struct DashboardPages: Sendable {
     }
 
     private func file(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let name = context.parameters.get("chart") ?? ""
-        guard name.hasSuffix(".csv"), let chart = try await charts(context).chart(String(name.dropLast(4))) else {
+        let file = try site.pathChoice(context, "chart", as: ChartFile.self)
+        guard let chart = try await charts(context).chart(file.chart) else {
             throw HTTPError(.notFound)
         }
         return Response(
@@ -82,4 +81,20 @@ struct DashboardPage {
     }
 
     let charts: [Chart]
+}
+
+/// A chart's numbers as a CSV file: `fund-flows.csv`.
+struct ChartFile: PathParameter {
+    let chart: String
+
+    init(chart: String) {
+        self.chart = chart
+    }
+
+    var pathSegment: String { chart + ".csv" }
+
+    init?(pathSegment: String) {
+        guard pathSegment.hasSuffix(".csv") else { return nil }
+        chart = String(pathSegment.dropLast(4))
+    }
 }

@@ -122,7 +122,7 @@ extension EventPages {
         let day = EventDay(containing: Date().addingTimeInterval(30 * 86_400), in: timeZone)
         let eve = EventDay(containing: Date().addingTimeInterval(29 * 86_400), in: timeZone).description + "T18:00"
         return PageForm(
-            title: text("event_new_title"), action: EventPaths.newEvent, back: EventPaths.list,
+            title: text("event_new_title"), action: EventPaths.newEvent(), back: EventPaths.list(),
             submit: text("event_create"), intro: text("event_new_intro"),
             fields: [
                 FormField(

@@ -4,27 +4,26 @@ import SilkbridgeCore
 
 extension EventPages {
     func addOrganizerRoutes(to router: some RouterMethods<AppRequestContext>) {
-        for approve in [true, false] {
-            router.post("/events/:id/registrations/:registration/\(approve ? "approve" : "decline")") {
-                request, context in
-                let (id, registration, _) = try await registrationAction(request, context)
-                _ = try await events.decide(registration, of: id, approve: approve, by: try context.requireAccount())
-                return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")
-            }
+        router.post(EventPaths.decide) { request, context in
+            let (id, registration, _) = try await registrationAction(request, context)
+            let decision = try site.pathChoice(context, "decision", as: RegistrationDecision.self)
+            _ = try await events.decide(
+                registration, of: id, approve: decision == .approve, by: try context.requireAccount())
+            return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")
         }
-        router.post("/events/:id/registrations/:registration/no-show") { request, context in
+        router.post(EventPaths.noShow) { request, context in
             let (id, registration, form) = try await registrationAction(request, context)
             _ = try await events.markNoShow(
                 registration, of: id, noShow: form["noShow"] != "false", by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")
         }
-        router.post("/events/:id/schedule") { request, context in
+        router.post(EventPaths.schedule) { request, context in
             let id = try eventID(context)
             _ = try await events.runSchedule(id, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.plan(id))
         }
-        site.addPrivatePage(to: router, "/events/:id/plan", planPage)
-        router.get("/events/:id/plan.ics") { request, context in
+        site.addPrivatePage(to: router, EventPaths.plan, planPage)
+        router.get(EventPaths.planCalendar) { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
             let event = try await events.event(id: id, viewer: account)
@@ -59,8 +58,8 @@ extension EventPages {
                 noShow: registration.noShow)
             if mayChange {
                 if registration.status == .pending {
-                    row.approveAction = EventPaths.decide(event.id, registration.id, approve: true)
-                    row.declineAction = EventPaths.decide(event.id, registration.id, approve: false)
+                    row.approveAction = EventPaths.decide(event.id, registration.id, .approve)
+                    row.declineAction = EventPaths.decide(event.id, registration.id, .decline)
                 }
                 if registration.isApproved { row.noShowAction = EventPaths.noShow(event.id, registration.id) }
             }

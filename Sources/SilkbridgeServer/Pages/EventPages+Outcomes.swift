@@ -6,7 +6,7 @@ import SilkbridgeCore
 /// over answers the follow-up survey, linking the agreement it led to; the organisers see the counts.
 extension EventPages {
     func addOutcomeRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.post("/events/:id/meetings/:request/outcome") { request, context in
+        router.post(EventPaths.outcome) { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
             let form = try await FormData(request: request, context: context)
@@ -62,7 +62,7 @@ extension EventPages {
                     rating.registrationId == outcome.mine.id ? "event_outcome_you" : "event_outcome_partner",
                     language),
                 phase: rating.phase.label.text(in: language), outcome: rating.outcome.label.text(in: language),
-                note: rating.note, agreementLink: rating.agreementId.map(AgreementPaths.agreement))
+                note: rating.note, agreementLink: rating.agreementId.map { AgreementPaths.agreement($0) })
         }
         var view = EventMeetingOutcomes(ratings: rows, hasRatings: !rows.isEmpty)
         guard !outcome.mine.noShow, partner?.noShow != true else { return view }

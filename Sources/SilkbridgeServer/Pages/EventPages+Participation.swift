@@ -4,7 +4,7 @@ import SilkbridgeCore
 
 extension EventPages {
     func addParticipantRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.post("/events/:id/register") { request, context in
+        router.post(EventPaths.register) { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
             let form = try await FormData(request: request, context: context)
@@ -25,8 +25,8 @@ extension EventPages {
                     status: error.kind == .invalid ? .badRequest : error.kind == .conflict ? .conflict : .forbidden)
             }
         }
-        site.addPrivatePage(to: router, "/events/:id/participants", participantsPage)
-        router.post("/events/:id/participants/request") { request, context in
+        site.addPrivatePage(to: router, EventPaths.participants, participantsPage)
+        router.post(EventPaths.requestMeeting) { request, context in
             let account = try context.requireAccount()
             let id = try eventID(context)
             let form = try await FormData(request: request, context: context)
@@ -41,18 +41,17 @@ extension EventPages {
                 by: account)
             return PageRenderer.redirect(to: EventPaths.requests(id))
         }
-        site.addPrivatePage(to: router, "/events/:id/requests", requestsPage)
-        for accept in [true, false] {
-            router.post("/events/:id/requests/:request/\(accept ? "accept" : "decline")") { request, context in
-                let account = try context.requireAccount()
-                let id = try eventID(context)
-                let requestId = try site.pathID(context, "request", missing: EventError.requestNotFound)
-                _ = try await events.answer(requestId, at: id, accept: accept, by: account)
-                return PageRenderer.redirect(to: EventPaths.requests(id))
-            }
+        site.addPrivatePage(to: router, EventPaths.requests, requestsPage)
+        router.post(EventPaths.answer) { request, context in
+            let account = try context.requireAccount()
+            let id = try eventID(context)
+            let requestId = try site.pathID(context, "request", missing: EventError.requestNotFound)
+            let answer = try site.pathChoice(context, "answer", as: MeetingAnswer.self)
+            _ = try await events.answer(requestId, at: id, accept: answer == .accept, by: account)
+            return PageRenderer.redirect(to: EventPaths.requests(id))
         }
-        site.addPrivatePage(to: router, "/events/:id/agenda", agendaPage)
-        router.get("/events/:id/agenda.ics") { request, context in
+        site.addPrivatePage(to: router, EventPaths.agenda, agendaPage)
+        router.get(EventPaths.agendaCalendar) { request, context in
             let agenda = try await events.agenda(of: try eventID(context), by: try context.requireAccount())
             let calendar = EventAgenda(
                 event: agenda.event, schedule: agenda.schedule, names: agenda.names, language: context.language)
@@ -72,7 +71,7 @@ extension EventPages {
                 let id = $0.id.uuidString.lowercased()
                 return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
             },
-            hasOrganization: !organizations.isEmpty, newOrganizationLink: SitePaths.newOrganization,
+            hasOrganization: !organizations.isEmpty, newOrganizationLink: SitePaths.newOrganization(),
             displayName: form?["displayName"] ?? account.displayName,
             sessions: EventView(event: event, language: language, catalog: site.catalog).sessions.map {
                 var session = $0
@@ -132,7 +131,7 @@ extension EventPages {
         let view = EventParticipantsPage(
             event: EventView(event: event, language: language, catalog: site.catalog).summary,
             participants: rows.sorted { ($1.score, $0.name) < ($0.score, $1.name) }.map(\.row),
-            empty: participants.isEmpty, requestAction: EventPaths.participants(id) + "/request",
+            empty: participants.isEmpty, requestAction: EventPaths.requestMeeting(id),
             requestsLink: EventPaths.requests(id),
             requestDeadline: EventView(event: event, language: language, catalog: site.catalog).local(
                 event.requestDeadline),
@@ -162,8 +161,8 @@ extension EventPages {
                 status: meeting.status(at: now).label.text(in: language),
                 statusCode: meeting.status(at: now).rawValue, priority: meeting.priority.label.text(in: language),
                 message: meeting.message.isEmpty ? nil : meeting.message,
-                acceptAction: pending ? EventPaths.answer(id, meeting.id, accept: true) : nil,
-                declineAction: pending ? EventPaths.answer(id, meeting.id, accept: false) : nil)
+                acceptAction: pending ? EventPaths.answer(id, meeting.id, .accept) : nil,
+                declineAction: pending ? EventPaths.answer(id, meeting.id, .decline) : nil)
             return Merged(request, people[other]?.view ?? EventPages.Person.View(name: "?"))
         }
         let received = requests.filter { $0.inviteeId == mine.id }.map {

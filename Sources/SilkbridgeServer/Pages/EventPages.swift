@@ -16,10 +16,10 @@ struct EventPages: Sendable {
     var renderer: PageRenderer { site.renderer }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(EventPaths.list)) { request, context in try await listPage(request, context) }
+        router.get(EventPaths.list) { request, context in try await listPage(request, context) }
         addEventFormRoutes(to: router)
-        router.get("/events/:id") { request, context in try await eventPage(request, context) }
-        router.post("/events/:id/publish") { request, context in
+        router.get(EventPaths.event) { request, context in try await eventPage(request, context) }
+        router.post(EventPaths.publish) { request, context in
             let id = try eventID(context)
             _ = try await events.publish(id, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.event(id))
@@ -38,7 +38,7 @@ struct EventPages: Sendable {
         let list = try await events.events(viewer: context.account)
         let view = EventsPage(
             events: list.map { EventView(event: $0, language: language, catalog: site.catalog).summary },
-            empty: list.isEmpty, newLink: context.account == nil ? nil : EventPaths.newEvent)
+            empty: list.isEmpty, newLink: context.account == nil ? nil : EventPaths.newEvent())
         return renderer.render(
             "events", title: site.text("events_title", context), view: view, request: request, context: context)
     }
@@ -57,10 +57,10 @@ struct EventPages: Sendable {
             sessions: shown.sessions, registrationOpens: shown.local(event.registration.opens),
             registrationCloses: shown.local(event.registration.closes),
             requestDeadline: shown.local(event.requestDeadline), requestCap: event.requestCap,
-            approvalRequired: event.approvalRequired, listLink: EventPaths.list)
+            approvalRequired: event.approvalRequired, listLink: EventPaths.list())
         guard let account = context.account else {
             let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-            view.loginLink = SitePaths.logIn + "?next=\(back)"
+            view.loginLink = SitePaths.logIn() + "?next=\(back)"
             return renderer.render(
                 "event", title: event.title.best(for: language), view: Merged(view, shown.summary), request: request,
                 context: context)

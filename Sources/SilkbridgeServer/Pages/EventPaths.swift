@@ -1,31 +1,34 @@
 import Foundation
 
-/// The links of the event pages, beside `SitePaths`.
+/// The event pages' routes (see `SitePaths`).
 enum EventPaths {
-    static let list = "/events"
-    static let newEvent = "/events/new"
+    static let list = FixedRoute("/events")
+    static let newEvent = FixedRoute("/events/new")
+    static let event = PageRoute<UUID>("/events/:id")
+    static let publish = PageRoute<UUID>("/events/:id/publish")
+    static let register = PageRoute<UUID>("/events/:id/register")
+    static let participants = PageRoute<UUID>("/events/:id/participants")
+    static let requestMeeting = PageRoute<UUID>("/events/:id/participants/request")
+    static let requests = PageRoute<UUID>("/events/:id/requests")
+    static let answer = PageRoute<UUID, UUID, MeetingAnswer>("/events/:id/requests/:request/:answer")
+    static let agenda = PageRoute<UUID>("/events/:id/agenda")
+    static let agendaCalendar = PageRoute<UUID>("/events/:id/agenda.ics")
+    static let outcome = PageRoute<UUID, UUID>("/events/:id/meetings/:request/outcome")
+    static let registrations = PageRoute<UUID>("/events/:id/registrations")
+    static let decide = PageRoute<UUID, UUID, RegistrationDecision>(
+        "/events/:id/registrations/:registration/:decision")
+    static let noShow = PageRoute<UUID, UUID>("/events/:id/registrations/:registration/no-show")
+    static let schedule = PageRoute<UUID>("/events/:id/schedule")
+    static let plan = PageRoute<UUID>("/events/:id/plan")
+    static let planCalendar = PageRoute<UUID>("/events/:id/plan.ics")
+}
 
-    static func event(_ id: UUID) -> String { "/events/\(id.uuidString.lowercased())" }
-    static func register(_ id: UUID) -> String { event(id) + "/register" }
-    static func participants(_ id: UUID) -> String { event(id) + "/participants" }
-    static func requests(_ id: UUID) -> String { event(id) + "/requests" }
-    static func answer(_ id: UUID, _ requestId: UUID, accept: Bool) -> String {
-        requests(id) + "/\(requestId.uuidString.lowercased())/" + (accept ? "accept" : "decline")
-    }
-    static func agenda(_ id: UUID) -> String { event(id) + "/agenda" }
-    static func outcome(_ id: UUID, _ requestId: UUID) -> String {
-        event(id) + "/meetings/\(requestId.uuidString.lowercased())/outcome"
-    }
-    static func agendaCalendar(_ id: UUID) -> String { event(id) + "/agenda.ics" }
-    static func registrations(_ id: UUID) -> String { event(id) + "/registrations" }
-    static func decide(_ id: UUID, _ registrationId: UUID, approve: Bool) -> String {
-        registrations(id) + "/\(registrationId.uuidString.lowercased())/" + (approve ? "approve" : "decline")
-    }
-    static func noShow(_ id: UUID, _ registrationId: UUID) -> String {
-        registrations(id) + "/\(registrationId.uuidString.lowercased())/no-show"
-    }
-    static func schedule(_ id: UUID) -> String { event(id) + "/schedule" }
-    static func plan(_ id: UUID) -> String { event(id) + "/plan" }
-    static func planCalendar(_ id: UUID) -> String { event(id) + "/plan.ics" }
-    static func publish(_ id: UUID) -> String { event(id) + "/publish" }
+/// A participant's answer to a meeting request.
+enum MeetingAnswer: String, PathParameter {
+    case accept, decline
+}
+
+/// An organiser's decision on a registration.
+enum RegistrationDecision: String, PathParameter {
+    case approve, decline
 }

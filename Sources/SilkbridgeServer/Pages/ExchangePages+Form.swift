@@ -58,10 +58,10 @@ extension ExchangePages {
         let chosen = form?.text("organization")
         func typed(_ name: String) -> String { form?[name] ?? "" }
         let view = OpportunityFormPage(
-            action: editing.map { ExchangePaths.opportunityAction($0.id, "edit") } ?? ExchangePaths.newOpportunity,
+            action: editing.map { ExchangePaths.editOpportunity($0.id) } ?? ExchangePaths.newOpportunity(),
             editing: editing != nil,
             hasOrganizations: editing != nil || !mine.isEmpty,
-            newOrganizationLink: SitePaths.newOrganization,
+            newOrganizationLink: SitePaths.newOrganization(),
             organizations: mine.map {
                 let id = $0.id.uuidString.lowercased()
                 return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)

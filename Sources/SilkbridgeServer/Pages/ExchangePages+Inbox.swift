@@ -4,14 +4,14 @@ import SilkbridgeCore
 
 extension ExchangePages {
     func addInboxRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(ExchangePaths.inbox)) { request, context in
+        router.get(ExchangePaths.inbox) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await inboxPage(request, context)
         }
-        router.post(RouterPath(ExchangePaths.inbox + "/read")) { request, context in
+        router.post(ExchangePaths.readInbox) { request, context in
             let account = try context.requireAccount()
             try await inbox.markRead(by: account)
-            return PageRenderer.redirect(to: ExchangePaths.inbox)
+            return PageRenderer.redirect(to: ExchangePaths.inbox())
         }
     }
 
@@ -39,13 +39,13 @@ extension ExchangePages {
                 InboxPage.Notice(
                     label: notice.kind.label.text(in: language), actor: notice.actorName,
                     opportunity: (notice.opportunityId ?? notice.agreementId).flatMap { titles[$0] } ?? "",
-                    link: notice.interestId.map(ExchangePaths.interest)
-                        ?? notice.agreementId.map(AgreementPaths.agreement)
-                        ?? notice.opportunityId.map(ExchangePaths.opportunity) ?? ExchangePaths.inbox,
+                    link: notice.interestId.map { ExchangePaths.interest($0) }
+                        ?? notice.agreementId.map { AgreementPaths.agreement($0) }
+                        ?? notice.opportunityId.map { ExchangePaths.opportunity($0) } ?? ExchangePaths.inbox(),
                     at: notice.at.formatted(.iso8601), unread: isUnread)
             },
             empty: notices.isEmpty, unreadCount: unread, hasUnread: unread > 0,
-            readAction: ExchangePaths.inbox + "/read")
+            readAction: ExchangePaths.readInbox())
         return renderer.render(
             "inbox", title: site.text("inbox_title", context), view: view, request: request, context: context)
     }

@@ -17,35 +17,33 @@ struct ExchangePages: Sendable {
     var directory: DirectoryService { site.directory }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(ExchangePaths.opportunities)) { request, context in
+        router.get(ExchangePaths.opportunities) { request, context in
             try await searchPage(request, context)
         }
-        router.get(RouterPath(ExchangePaths.newOpportunity)) { request, context in
+        router.get(ExchangePaths.newOpportunity) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await formPage(request, context, errors: nil)
         }
-        router.post(RouterPath(ExchangePaths.newOpportunity)) { request, context in
+        router.post(ExchangePaths.newOpportunity) { request, context in
             try await create(request, context)
         }
-        router.get("/opportunities/:id") { request, context in try await opportunityPage(request, context) }
-        router.get("/opportunities/:id/edit") { request, context in
+        router.get(ExchangePaths.opportunity) { request, context in try await opportunityPage(request, context) }
+        router.get(ExchangePaths.editOpportunity) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await editPage(request, context)
         }
-        router.post("/opportunities/:id/edit") { request, context in try await update(request, context) }
-        for action in ["publish", "renew", "close"] {
-            router.post("/opportunities/:id/\(action)") { request, context in
-                let account = try context.requireAccount()
-                let id = try opportunityID(context)
-                switch action {
-                case "publish": _ = try await exchange.publish(id: id, by: account)
-                case "renew": _ = try await exchange.renew(id: id, by: account)
-                default: _ = try await exchange.close(id: id, by: account)
-                }
-                return PageRenderer.redirect(to: ExchangePaths.opportunity(id))
+        router.post(ExchangePaths.editOpportunity) { request, context in try await update(request, context) }
+        router.post(ExchangePaths.opportunityAction) { request, context in
+            let account = try context.requireAccount()
+            let id = try opportunityID(context)
+            switch try site.pathChoice(context, "action", as: OpportunityAction.self) {
+            case .publish: _ = try await exchange.publish(id: id, by: account)
+            case .renew: _ = try await exchange.renew(id: id, by: account)
+            case .close: _ = try await exchange.close(id: id, by: account)
             }
+            return PageRenderer.redirect(to: ExchangePaths.opportunity(id))
         }
-        router.post("/opportunities/:id/interests") { request, context in
+        router.post(ExchangePaths.interests) { request, context in
             let account = try context.requireAccount()
             let id = try opportunityID(context)
             let form = try await FormData(request: request, context: context)
@@ -55,28 +53,27 @@ struct ExchangePages: Sendable {
             return PageRenderer.redirect(to: ExchangePaths.interest(interest.id))
         }
         addInboxRoutes(to: router)
-        router.get(RouterPath(ExchangePaths.pipeline)) { request, context in
+        router.get(ExchangePaths.pipeline) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await pipelinePage(request, context)
         }
-        router.get("/interests/:id") { request, context in
+        router.get(ExchangePaths.interest) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await interestPage(request, context)
         }
-        router.post("/interests/:id/:action") { request, context in
+        router.post(ExchangePaths.interestAction) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context, missing: InterestError.interestNotFound)
             let form = try await FormData(request: request, context: context)
-            switch context.parameters.get("action") {
-            case "accept": _ = try await interests.answer(id: id, accept: true, by: account)
-            case "decline": _ = try await interests.answer(id: id, accept: false, by: account)
-            case "stage":
+            switch try site.pathChoice(context, "action", as: InterestAction.self) {
+            case .accept: _ = try await interests.answer(id: id, accept: true, by: account)
+            case .decline: _ = try await interests.answer(id: id, accept: false, by: account)
+            case .stage:
                 guard let stage = form.text("stage").flatMap(PipelineStage.init) else {
                     throw ValidationError([FieldIssue("stage", Message("is not a stage.", "不是有效的阶段。"))])
                 }
                 _ = try await interests.advance(id: id, to: stage, by: account)
-            case "messages": _ = try await interests.post(form["body"] ?? "", to: id, by: account)
-            default: throw InterestError.interestNotFound
+            case .messages: _ = try await interests.post(form["body"] ?? "", to: id, by: account)
             }
             return PageRenderer.redirect(to: ExchangePaths.interest(id))
         }
@@ -105,9 +102,9 @@ struct ExchangePages: Sendable {
             }
             if let value { items.append(URLQueryItem(name: name, value: value)) }
             var components = URLComponents()
-            components.path = ExchangePaths.opportunities
+            components.path = ExchangePaths.opportunities()
             components.queryItems = items
-            return components.string ?? ExchangePaths.opportunities
+            return components.string ?? ExchangePaths.opportunities()
         }
         func label(_ facet: String, _ value: String) -> String {
             switch facet {
@@ -151,7 +148,7 @@ struct ExchangePages: Sendable {
         }
         let view = OpportunitiesPage(
             q: search.text ?? "", hits: hits, empty: hits.isEmpty, total: results.total, facets: facets,
-            canCreate: context.account != nil, newLink: ExchangePaths.newOpportunity,
+            canCreate: context.account != nil, newLink: ExchangePaths.newOpportunity(),
             next: results.nextCursor.map { link("cursor", $0) })
         return renderer.render(
             "opportunities", title: site.text("exchange_title", context), view: view, request: request,
@@ -174,13 +171,13 @@ struct ExchangePages: Sendable {
             canRenew: isOwner && (status == .published || status == .expired),
             canClose: isOwner && status != .closed,
             canEdit: isOwner && (status == .draft || status == .published),
-            editLink: ExchangePaths.opportunityAction(id, "edit"),
-            publishAction: ExchangePaths.opportunityAction(id, "publish"),
-            renewAction: ExchangePaths.opportunityAction(id, "renew"),
-            closeAction: ExchangePaths.opportunityAction(id, "close"))
+            editLink: ExchangePaths.editOpportunity(id),
+            publishAction: ExchangePaths.opportunityAction(id, .publish),
+            renewAction: ExchangePaths.opportunityAction(id, .renew),
+            closeAction: ExchangePaths.opportunityAction(id, .close))
         let others = mine.filter { $0.id != opportunity.organizationId }
         if status == .published, !others.isEmpty {
-            view.interestAction = ExchangePaths.interests(of: id)
+            view.interestAction = ExchangePaths.interests(id)
             view.senders = others.map {
                 Option(value: $0.id.uuidString.lowercased(), label: $0.name.best(for: language), selected: false)
             }
@@ -214,8 +211,8 @@ struct ExchangePages: Sendable {
         var view = InterestPage(
             interest: try await interestViews([interest], language: language)[0],
             canAnswer: mine.contains(interest.ownerOrganizationId) && interest.status(at: Date()) == .pending,
-            acceptAction: ExchangePaths.interestAction(id, "accept"),
-            declineAction: ExchangePaths.interestAction(id, "decline"),
+            acceptAction: ExchangePaths.interestAction(id, .accept),
+            declineAction: ExchangePaths.interestAction(id, .decline),
             accepted: accepted)
         if accepted, let current = interest.stage {
             let partner =
@@ -230,8 +227,8 @@ struct ExchangePages: Sendable {
                 nextStages: site.options(
                     PipelineStage.allCases.filter { $0 > current }, selected: [], label: \.label, language),
                 canAdvance: current != .agreement,
-                stageAction: ExchangePaths.interestAction(id, "stage"),
-                messageAction: ExchangePaths.interestAction(id, "messages"),
+                stageAction: ExchangePaths.interestAction(id, .stage),
+                messageAction: ExchangePaths.interestAction(id, .messages),
                 draftAgreementLink: AgreementPaths.draftFrom(interest: id, party: partner),
                 messages: try await interests.messages(of: id, viewer: account).map {
                     InterestPage.Message(

@@ -1,15 +1,26 @@
 import Foundation
 
-/// The links of the exchange's pages, beside `SitePaths`.
+/// The exchange's page routes: opportunities, interests and the inbox (see `SitePaths`).
 enum ExchangePaths {
-    static let opportunities = "/opportunities"
-    static let newOpportunity = "/opportunities/new"
-    static let pipeline = "/interests"
-    static let inbox = "/inbox"
+    static let opportunities = FixedRoute("/opportunities")
+    static let newOpportunity = FixedRoute("/opportunities/new")
+    static let opportunity = PageRoute<UUID>("/opportunities/:id")
+    static let editOpportunity = PageRoute<UUID>("/opportunities/:id/edit")
+    static let opportunityAction = PageRoute<UUID, OpportunityAction>("/opportunities/:id/:action")
+    static let interests = PageRoute<UUID>("/opportunities/:id/interests")
+    static let pipeline = FixedRoute("/interests")
+    static let interest = PageRoute<UUID>("/interests/:id")
+    static let interestAction = PageRoute<UUID, InterestAction>("/interests/:id/:action")
+    static let inbox = FixedRoute("/inbox")
+    static let readInbox = FixedRoute("/inbox/read")
+}
 
-    static func opportunity(_ id: UUID) -> String { "/opportunities/\(id.uuidString.lowercased())" }
-    static func opportunityAction(_ id: UUID, _ action: String) -> String { opportunity(id) + "/\(action)" }
-    static func interests(of id: UUID) -> String { opportunity(id) + "/interests" }
-    static func interest(_ id: UUID) -> String { "/interests/\(id.uuidString.lowercased())" }
-    static func interestAction(_ id: UUID, _ action: String) -> String { interest(id) + "/\(action)" }
+/// What the owners of an opportunity do to it from its page.
+enum OpportunityAction: String, PathParameter {
+    case publish, renew, close
+}
+
+/// What the two sides of an interest do from its thread.
+enum InterestAction: String, PathParameter {
+    case accept, decline, stage, messages
 }

@@ -11,7 +11,7 @@ extension FundPages {
                     managerOrganizationId: uuid(form, "managerOrganizationId")), by: account)
             return FundPaths.fund(fund.id)
         }
-        site.addForm(to: router, "/funds/:id/contributors/new", build: contributorForm) { form, account, context in
+        site.addForm(to: router, FundPaths.newContributor, build: contributorForm) { form, account, context in
             let id = try fundID(context)
             _ = try await funds.addContributor(
                 id,
@@ -20,7 +20,7 @@ extension FundPages {
                     pledgedOn: form.text("pledgedOn")), by: account)
             return FundPaths.fund(id)
         }
-        site.addForm(to: router, "/funds/:id/projects/new", build: projectForm) { form, account, context in
+        site.addForm(to: router, FundPaths.newProject, build: projectForm) { form, account, context in
             let id = try fundID(context)
             let project = try await funds.addProject(
                 id,
@@ -31,7 +31,7 @@ extension FundPages {
                 by: account)
             return FundPaths.project(id, project.id)
         }
-        site.addForm(to: router, "/funds/:id/projects/:project/stage", build: stageForm) { form, account, context in
+        site.addForm(to: router, FundPaths.stage, build: stageForm) { form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
             _ = try await funds.changeStage(
@@ -39,7 +39,7 @@ extension FundPages {
                 reason: form["reason"], by: account)
             return FundPaths.project(id, project)
         }
-        site.addForm(to: router, "/funds/:id/projects/:project/commitments/new", build: commitmentForm) {
+        site.addForm(to: router, FundPaths.newCommitment, build: commitmentForm) {
             form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
@@ -50,7 +50,7 @@ extension FundPages {
                     day: form["day"] ?? "", conditions: form["conditions"] ?? ""), by: account)
             return FundPaths.project(id, project)
         }
-        site.addForm(to: router, "/funds/:id/projects/:project/documents/new", build: documentForm) {
+        site.addForm(to: router, FundPaths.newDocument, build: documentForm) {
             form, account, context in
             let id = try fundID(context)
             let project = try projectID(context)
@@ -59,7 +59,7 @@ extension FundPages {
             return FundPaths.project(id, project)
         }
         for kind in CashFlowKind.allCases {
-            site.addForm(to: router, "/funds/:id/projects/:project/\(kind.rawValue)s/new", build: flowForm(kind)) {
+            site.addForm(to: router, FundPaths.newFlow(kind), build: flowForm(kind)) {
                 form, account, context in
                 let id = try fundID(context)
                 let project = try projectID(context)
@@ -129,7 +129,7 @@ extension FundPages {
         let chosen = form?["managerOrganizationId"]
         let currency = form?["reportingCurrency"] ?? "EUR"
         return PageForm(
-            title: text("fund_new_title", context), action: FundPaths.newFund, back: FundPaths.list,
+            title: text("fund_new_title", context), action: FundPaths.newFund(), back: FundPaths.list(),
             submit: text("fund_create", context), intro: text("fund_new_intro", context),
             fields: [
                 FormField(
@@ -300,12 +300,10 @@ extension FundPages {
             let project = try book.project(try projectID(context))
             let language = context.language
             let commitments = book.commitments.filter { $0.projectId == project.id }
-            let path =
-                "/funds/\(book.fund.id.uuidString.lowercased())/projects/"
-                + "\(project.id.uuidString.lowercased())/\(kind.rawValue)s/new"
             let title = text(kind == .disbursement ? "fund_add_disbursement" : "fund_add_repayment", context)
             return PageForm(
-                title: title, action: path, back: FundPaths.project(book.fund.id, project.id), submit: title,
+                title: title, action: FundPaths.newFlow(kind)(book.fund.id, project.id),
+                back: FundPaths.project(book.fund.id, project.id), submit: title,
                 intro: "\(project.title.best(for: language)) · \(text("fund_rate_note", context))",
                 fields: [
                     FormField(

@@ -15,25 +15,25 @@ struct FundPages: Sendable {
     var catalog: ReferenceCatalog { site.catalog }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(FundPaths.list)) { request, context in
+        router.get(FundPaths.list) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await listPage(request, context)
         }
         addFormRoutes(to: router)
-        router.get("/funds/:id") { request, context in
+        router.get(FundPaths.fund) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await fundPage(request, context)
         }
-        router.get("/funds/:id/projects/:project") { request, context in
+        router.get(FundPaths.project) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await projectPage(request, context)
         }
-        router.get("/funds/:id/report") { request, context in
+        router.get(FundPaths.report) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await reportPage(request, context)
         }
-        router.get("/funds/:id/report.csv") { request, context in try await reportFile(request, context, csv: true) }
-        router.get("/funds/:id/report.json") { request, context in try await reportFile(request, context, csv: false) }
+        router.get(FundPaths.reportCSV) { request, context in try await reportFile(request, context, csv: true) }
+        router.get(FundPaths.reportJSON) { request, context in try await reportFile(request, context, csv: false) }
     }
 
     func fundID(_ context: AppRequestContext) throws -> UUID {
@@ -56,7 +56,7 @@ struct FundPages: Sendable {
                     name: fund.name.best(for: language), link: FundPaths.fund(fund.id),
                     currency: fund.reportingCurrency.code, manager: manager?.name.best(for: language) ?? ""))
         }
-        let view = FundsPage(items: items, empty: items.isEmpty, newLink: FundPaths.newFund)
+        let view = FundsPage(items: items, empty: items.isEmpty, newLink: FundPaths.newFund())
         return renderer.render(
             "funds", title: site.text("funds_title", context), view: view, request: request, context: context)
     }
@@ -100,7 +100,7 @@ struct FundPages: Sendable {
             totals: totals(report.totals),
             reportLink: FundPaths.report(id, currency: fund.reportingCurrency.code),
             newContributorLink: FundPaths.newContributor(id), newProjectLink: FundPaths.newProject(id),
-            listLink: FundPaths.list)
+            listLink: FundPaths.list())
         return renderer.render(
             "fund", title: fund.name.best(for: language), view: view, request: request, context: context)
     }
@@ -209,8 +209,8 @@ struct FundPages: Sendable {
                     repaid: AmountText.money(flow.repaid))
             },
             flowChart: flowChart(report, context).svg,
-            csvLink: FundPaths.reportFile(id, currency: report.currency.code, format: "csv"),
-            jsonLink: FundPaths.reportFile(id, currency: report.currency.code, format: "json"))
+            csvLink: FundPaths.reportFile(id, currency: report.currency.code, csv: true),
+            jsonLink: FundPaths.reportFile(id, currency: report.currency.code, csv: false))
         return renderer.render(
             "fund-report", title: site.text("fund_report_title", context), view: view, request: request,
             context: context)

@@ -10,8 +10,8 @@ struct MatchingPages: Sendable {
     let alerts: MatchAlertService
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/organizations/:id/matches") { request, context in try await matchesPage(request, context) }
-        router.post("/organizations/:id/matches/alert") { request, context in
+        router.get(SitePaths.matches) { request, context in try await matchesPage(request, context) }
+        router.post(SitePaths.matchAlert) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let form = try await FormData(request: request, context: context)
@@ -20,7 +20,7 @@ struct MatchingPages: Sendable {
             _ = try await alerts.subscribe(id, minimumScore: percent / 100, by: account)
             return PageRenderer.redirect(to: SitePaths.matches(id))
         }
-        router.post("/organizations/:id/matches/alert/delete") { request, context in
+        router.post(SitePaths.deleteMatchAlert) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             try await alerts.unsubscribe(id, by: account)
@@ -53,7 +53,7 @@ struct MatchingPages: Sendable {
                     youAnswerThem: Int((match.youAnswerThem * 100).rounded()),
                     reasons: match.reasons.map { $0.text(in: language) },
                     opportunityLink: ExchangePaths.opportunity(match.theirOpportunity),
-                    interestAction: ExchangePaths.interests(of: match.theirOpportunity),
+                    interestAction: ExchangePaths.interests(match.theirOpportunity),
                     message: site.text("matches_interest_message", context))
             })
         if isMember, let account = context.account {
@@ -61,7 +61,7 @@ struct MatchingPages: Sendable {
             view.alert = MatchesPage.Alert(
                 on: alert != nil,
                 minimumScore: Int(((alert?.minimumScore ?? MatchAlert.defaultMinimumScore) * 100).rounded()),
-                action: SitePaths.matches(id) + "/alert")
+                action: SitePaths.matchAlert(id))
         }
         return site.renderer.render(
             "matches", title: site.text("matches_title", context), view: view, request: request, context: context)

@@ -74,11 +74,11 @@ struct PageForm {
 
 extension SitePages {
     /// A page for people who are logged in; anyone else logs in first and comes back.
-    func addPrivatePage(
-        to router: some RouterMethods<AppRequestContext>, _ path: String,
+    func addPrivatePage<each Parameter>(
+        to router: some RouterMethods<AppRequestContext>, _ route: PageRoute<repeat each Parameter>,
         _ page: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
-        router.get(RouterPath(path)) { request, context in
+        router.get(route) { request, context in
             if let login = requireLogin(request, context) { return login }
             return try await page(request, context)
         }
@@ -88,16 +88,17 @@ extension SitePages {
 
     /// A form page and its submission, which returns where to go next: on a refusal the form comes back with each
     /// message next to its field and what was typed kept; what the person may not see stays a 404.
-    func addForm(
-        to router: some RouterMethods<AppRequestContext>, _ path: String, build: @escaping FormBuilder,
+    func addForm<each Parameter>(
+        to router: some RouterMethods<AppRequestContext>, _ route: PageRoute<repeat each Parameter>,
+        build: @escaping FormBuilder,
         submit: @escaping @Sendable (FormData, Account, AppRequestContext) async throws -> String
     ) {
-        router.get(RouterPath(path)) { request, context in
+        router.get(route) { request, context in
             if let login = requireLogin(request, context) { return login }
             let form = try await build(context, try context.requireAccount(), nil)
             return render(form, errors: nil, request: request, context: context)
         }
-        router.post(RouterPath(path)) { request, context in
+        router.post(route) { request, context in
             let account = try context.requireAccount()
             let data = try await FormData(request: request, context: context)
             do {

@@ -89,6 +89,35 @@ struct PageFrame {
     /// Absent when there is nothing unread, so the header shows no count.
     let unread: Int?
     let view: Any
+    let paths = FrameLinks.shared
+}
+
+/// The fixed links templates show (the header's, the forms that post to a fixed page), from the route table, so
+/// no template spells a path of its own.
+struct FrameLinks: Sendable {
+    static let shared = FrameLinks()
+
+    let home = SitePaths.home()
+    let signUp = SitePaths.signUp()
+    let logIn = SitePaths.logIn()
+    let logOut = SitePaths.logOut()
+    let account = SitePaths.account()
+    let accountTokens = SitePaths.accountTokens()
+    let directory = SitePaths.directory()
+    let newOrganization = SitePaths.newOrganization()
+    let dashboard = SitePaths.dashboard()
+    let ledger = SitePaths.ledger()
+    let opportunities = ExchangePaths.opportunities()
+    let pipeline = ExchangePaths.pipeline()
+    let inbox = ExchangePaths.inbox()
+    let events = EventPaths.list()
+    let agreements = AgreementPaths.register()
+    let funds = FundPaths.list()
+    let stylesheet = SitePaths.stylesheet
+    let signingScript = AgreementPaths.signingScript
+    let checkpoint = SitePaths.checkpoint
+    let ledgerAPI = SitePaths.ledgerAPI
+    let openAPI = SitePaths.openAPI
 }
 
 /// The view of a page that shows only its frame.

@@ -4,34 +4,34 @@ import SilkbridgeCore
 
 extension SitePages {
     func addAccountRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(SitePaths.signUp)) { request, context in
+        router.get(SitePaths.signUp) { request, context in
             renderer.render("signup", title: text("signup_title", context), request: request, context: context)
         }
-        router.post(RouterPath(SitePaths.signUp)) { request, context in try await signUp(request, context) }
-        router.get(RouterPath(SitePaths.logIn)) { request, context in
+        router.post(SitePaths.signUp) { request, context in try await signUp(request, context) }
+        router.get(SitePaths.logIn) { request, context in
             let view = ["next": SitePaths.safeReturn(request.uri.queryParameters.get("next")) ?? ""]
             return renderer.render(
                 "login", title: text("login_title", context), view: view, request: request, context: context)
         }
-        router.post(RouterPath(SitePaths.logIn)) { request, context in try await logIn(request, context) }
-        router.post(RouterPath(SitePaths.logOut)) { request, context in
+        router.post(SitePaths.logIn) { request, context in try await logIn(request, context) }
+        router.post(SitePaths.logOut) { request, context in
             if let token = context.identity?.token { try await accounts.logOut(token: token) }
-            var response = PageRenderer.redirect(to: SitePaths.home)
+            var response = PageRenderer.redirect(to: SitePaths.home())
             response.setCookie(sessionCookie("", maxAge: 0))
             return response
         }
-        router.get(RouterPath(SitePaths.account)) { request, context in try await accountPage(request, context) }
-        router.post(RouterPath(SitePaths.accountTokens)) { request, context in
+        router.get(SitePaths.account) { request, context in try await accountPage(request, context) }
+        router.post(SitePaths.accountTokens) { request, context in
             guard let account = context.account else { throw AccountError.notAuthenticated }
             let form = try await FormData(request: request, context: context)
             let issued = try await accounts.createPersonalToken(for: account, name: form.text("name") ?? "")
             return try await accountPage(request, context, newSecret: issued.secret)
         }
-        router.post("/account/tokens/:id/revoke") { request, context in
+        router.post(SitePaths.revokeToken) { request, context in
             guard let account = context.account else { throw AccountError.notAuthenticated }
             try await accounts.revokePersonalToken(
                 id: try pathID(context, missing: AccountError.tokenNotFound), of: account)
-            return PageRenderer.redirect(to: SitePaths.account)
+            return PageRenderer.redirect(to: SitePaths.account())
         }
     }
 
@@ -50,12 +50,12 @@ extension SitePages {
                 context: context,
                 status: .badRequest)
         }
-        return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization)
+        return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization())
     }
 
     private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await FormData(request: request, context: context)
-        let next = SitePaths.safeReturn(form["next"]) ?? SitePaths.directory
+        let next = SitePaths.safeReturn(form["next"]) ?? SitePaths.directory()
         do {
             return try await startSession(email: form["email"] ?? "", password: form["password"] ?? "", next: next)
         } catch let error as AccountError {

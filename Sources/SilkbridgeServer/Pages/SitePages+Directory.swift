@@ -4,8 +4,8 @@ import SilkbridgeCore
 
 extension SitePages {
     func addDirectoryRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(SitePaths.directory)) { request, context in try await directoryPage(request, context) }
-        router.get("/organizations/:id") { request, context in try await organizationPage(request, context) }
+        router.get(SitePaths.directory) { request, context in try await directoryPage(request, context) }
+        router.get(SitePaths.organization) { request, context in try await organizationPage(request, context) }
     }
 
     private func directoryPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -4,7 +4,7 @@ import SilkbridgeCore
 
 extension SitePages {
     func addKeyRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.post("/organizations/:id/keys") { request, context in
+        router.post(SitePaths.keys) { request, context in
             let account = try context.requireAccount()
             let id = try pathID(context)
             let form = try await FormData(request: request, context: context)
@@ -18,7 +18,7 @@ extension SitePages {
             }
             return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
         }
-        router.post("/organizations/:id/keys/:key/revoke") { request, context in
+        router.post(SitePaths.revokeKey) { request, context in
             let account = try context.requireAccount()
             let (id, keyId) = (try pathID(context), try pathID(context, "key", missing: KeyError.keyNotFound))
             _ = try await organizationKeys.revoke(keyId, of: id, by: account)
@@ -42,9 +42,9 @@ extension SitePages {
                     registrationIndex: String(key.registrationIndex),
                     revocationLink: key.revocationIndex.map(SitePaths.verifyLedgerEntry) ?? "",
                     revocationIndex: key.revocationIndex.map(String.init) ?? "",
-                    revokeAction: SitePaths.organization(id) + "/keys/\(key.id.uuidString.lowercased())/revoke")
+                    revokeAction: SitePaths.revokeKey(id, key.id))
             },
-            action: SitePaths.organization(id) + "/keys", empty: keys.isEmpty)
+            action: SitePaths.keys(id), empty: keys.isEmpty)
         return Merged(view, errors)
     }
 }

@@ -5,7 +5,7 @@ import TrustLedger
 
 extension SitePages {
     func addLedgerRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(SitePaths.ledger)) { request, context in try await ledgerPage(request, context) }
+        router.get(SitePaths.ledger) { request, context in try await ledgerPage(request, context) }
     }
 
     private func ledgerPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -4,11 +4,11 @@ import SilkbridgeCore
 
 extension SitePages {
     func addMemberRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/organizations/:id/members") { request, context in
+        router.get(SitePaths.members) { request, context in
             if let login = requireLogin(request, context) { return login }
             return try await membersPage(request, context, errors: nil)
         }
-        router.post("/organizations/:id/members") { request, context in
+        router.post(SitePaths.members) { request, context in
             let account = try context.requireAccount()
             let id = try pathID(context)
             let form = try await FormData(request: request, context: context)
@@ -22,7 +22,7 @@ extension SitePages {
             }
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
-        router.post("/organizations/:id/members/:member/role") { request, context in
+        router.post(SitePaths.memberRole) { request, context in
             let account = try context.requireAccount()
             let (id, memberId) = (
                 try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
@@ -34,7 +34,7 @@ extension SitePages {
             _ = try await directory.changeRole(of: memberId, to: role, in: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
-        router.post("/organizations/:id/members/:member/remove") { request, context in
+        router.post(SitePaths.removeMember) { request, context in
             let account = try context.requireAccount()
             let (id, memberId) = (
                 try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
@@ -42,7 +42,7 @@ extension SitePages {
             try await directory.removeMember(memberId, from: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
-        router.post("/organizations/:id/members/:member/signatory") { request, context in
+        router.post(SitePaths.memberSignatory) { request, context in
             let account = try context.requireAccount()
             let (id, memberId) = (
                 try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
@@ -76,10 +76,10 @@ extension SitePages {
                     roles: options(
                         Role.allCases.filter { $0 <= myRole }, selected: [member.role.rawValue], label: \.label,
                         language),
-                    roleAction: SitePaths.member(id, member.id) + "/role",
-                    removeAction: SitePaths.member(id, member.id) + "/remove",
+                    roleAction: SitePaths.memberRole(id, member.id),
+                    removeAction: SitePaths.removeMember(id, member.id),
                     isSignatory: signatories.contains(member.id), canGrant: myRole == .owner && !member.isPending,
-                    signatoryAction: SitePaths.member(id, member.id) + "/signatory")
+                    signatoryAction: SitePaths.memberSignatory(id, member.id))
             },
             audit: trail.items.map {
                 MembersPage.AuditEntry(

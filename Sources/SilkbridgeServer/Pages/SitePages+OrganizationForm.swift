@@ -4,11 +4,11 @@ import SilkbridgeCore
 
 extension SitePages {
     func addOrganizationFormRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(SitePaths.newOrganization)) { request, context in
+        router.get(SitePaths.newOrganization) { request, context in
             if let login = requireLogin(request, context) { return login }
-            return formPage(request, context, values: [:], action: SitePaths.newOrganization, errors: nil)
+            return formPage(request, context, values: [:], action: SitePaths.newOrganization(), errors: nil)
         }
-        router.post(RouterPath(SitePaths.newOrganization)) { request, context in
+        router.post(SitePaths.newOrganization) { request, context in
             let account = try context.requireAccount()
             let form = try await FormData(request: request, context: context)
             do {
@@ -16,11 +16,11 @@ extension SitePages {
                 return PageRenderer.redirect(to: SitePaths.organization(created.id))
             } catch let error as ValidationError {
                 return formPage(
-                    request, context, values: Self.values(of: form), action: SitePaths.newOrganization,
+                    request, context, values: Self.values(of: form), action: SitePaths.newOrganization(),
                     errors: FormErrors(error, language: context.language, values: [:]))
             }
         }
-        router.get("/organizations/:id/edit") { request, context in
+        router.get(SitePaths.editOrganization) { request, context in
             if let login = requireLogin(request, context) { return login }
             let id = try pathID(context)
             let organization = try await directory.organization(id: id)
@@ -29,7 +29,7 @@ extension SitePages {
                 request, context, values: Self.values(of: organization), action: SitePaths.editOrganization(id),
                 errors: nil)
         }
-        router.post("/organizations/:id/edit") { request, context in
+        router.post(SitePaths.editOrganization) { request, context in
             let account = try context.requireAccount()
             let id = try pathID(context)
             let form = try await FormData(request: request, context: context)
@@ -42,10 +42,10 @@ extension SitePages {
                     errors: FormErrors(error, language: context.language, values: [:]))
             }
         }
-        router.post("/organizations/:id/delete") { request, context in
+        router.post(SitePaths.deleteOrganization) { request, context in
             let account = try context.requireAccount()
             try await directory.delete(id: try pathID(context), by: account)
-            return PageRenderer.redirect(to: SitePaths.directory)
+            return PageRenderer.redirect(to: SitePaths.directory())
         }
     }
 
@@ -58,7 +58,7 @@ extension SitePages {
             name_en: values["name_en"] ?? "", name_zh: values["name_zh"] ?? "", city_en: values["city_en"] ?? "",
             city_zh: values["city_zh"] ?? "", website: values["website"] ?? "",
             description_en: values["description_en"] ?? "", description_zh: values["description_zh"] ?? "",
-            action: action, isNew: action == SitePaths.newOrganization,
+            action: action, isNew: action == SitePaths.newOrganization(),
             types: options(OrganizationType.allCases, selected: [values["type"] ?? ""], label: \.label, language),
             sizes: options(SizeBand.allCases, selected: [values["size"] ?? ""], label: \.label, language),
             areaOptions: areaOptions(selected: areas, language),
@@ -66,7 +66,7 @@ extension SitePages {
             provinces: catalog.provinces.map {
                 Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == values["province"])
             })
-        let title = text(action == SitePaths.newOrganization ? "org_new_title" : "org_edit_title", context)
+        let title = text(action == SitePaths.newOrganization() ? "org_new_title" : "org_edit_title", context)
         return renderer.render(
             "organization-form", title: title, view: Merged(view, errors), request: request,
             context: context,

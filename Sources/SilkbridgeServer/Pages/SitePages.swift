@@ -15,7 +15,7 @@ struct SitePages: Sendable {
     let agreements: AgreementService
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(RouterPath(SitePaths.home)) { request, context in try await home(request, context) }
+        router.get(SitePaths.home) { request, context in try await home(request, context) }
         addAccountRoutes(to: router)
         addDirectoryRoutes(to: router)
         addOrganizationFormRoutes(to: router)
@@ -46,10 +46,20 @@ struct SitePages: Sendable {
         return id
     }
 
+    /// A fixed choice in the path (an action, a decision); any other word names no page.
+    func pathChoice<Choice: PathParameter>(_ context: AppRequestContext, _ name: String, as: Choice.Type) throws
+        -> Choice
+    {
+        guard let value = context.parameters.get(name), let choice = Choice(pathSegment: value) else {
+            throw HTTPError(.notFound)
+        }
+        return choice
+    }
+
     func requireLogin(_ request: Request, _ context: AppRequestContext) -> Response? {
         guard context.account == nil else { return nil }
         let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-        return PageRenderer.redirect(to: SitePaths.logIn + "?next=\(back)")
+        return PageRenderer.redirect(to: SitePaths.logIn() + "?next=\(back)")
     }
 
     func options<T: RawRepresentable<String>>(

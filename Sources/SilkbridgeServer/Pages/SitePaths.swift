@@ -1,26 +1,47 @@
 import Foundation
 
-/// Every link the pages make, in one place, so a renamed route cannot leave a dead link behind.
+/// The site's own page routes: accounts, the directory, members, keys, webhooks, matches and the ledger. Each
+/// route registers its handler and builds every link to it (see `PageRoute`); the other features keep theirs
+/// beside it (`ExchangePaths`, `AgreementPaths`, `EventPaths`, `FundPaths`).
 enum SitePaths {
-    static let home = "/"
-    static let signUp = "/signup"
-    static let logIn = "/login"
-    static let logOut = "/logout"
-    static let account = "/account"
-    static let accountTokens = "/account/tokens"
-    static let directory = "/organizations"
-    static let newOrganization = "/organizations/new"
-    static let stylesheet = "/static/style.css"
-    static let ledger = "/ledger"
+    static let home = FixedRoute("/")
+    static let signUp = FixedRoute("/signup")
+    static let logIn = FixedRoute("/login")
+    static let logOut = FixedRoute("/logout")
+    static let account = FixedRoute("/account")
+    static let accountTokens = FixedRoute("/account/tokens")
+    static let revokeToken = PageRoute<UUID>("/account/tokens/:id/revoke")
+    static let dashboard = FixedRoute("/dashboard")
+    static let dashboardFile = PageRoute<ChartFile>("/dashboard/:chart")
+    static let ledger = FixedRoute("/ledger")
 
-    static func organization(_ id: UUID) -> String { "/organizations/\(id.uuidString.lowercased())" }
-    static func editOrganization(_ id: UUID) -> String { organization(id) + "/edit" }
-    static func deleteOrganization(_ id: UUID) -> String { organization(id) + "/delete" }
-    static func members(_ id: UUID) -> String { organization(id) + "/members" }
-    static func matches(_ id: UUID) -> String { organization(id) + "/matches" }
-    static func member(_ id: UUID, _ memberId: UUID) -> String { members(id) + "/\(memberId.uuidString.lowercased())" }
-    static func verifyLedgerEntry(_ index: UInt64) -> String { ledger + "?entry=\(index)" }
-    static func revokeToken(_ id: UUID) -> String { accountTokens + "/\(id.uuidString.lowercased())/revoke" }
+    static let directory = FixedRoute("/organizations")
+    static let newOrganization = FixedRoute("/organizations/new")
+    static let organization = PageRoute<UUID>("/organizations/:id")
+    static let editOrganization = PageRoute<UUID>("/organizations/:id/edit")
+    static let deleteOrganization = PageRoute<UUID>("/organizations/:id/delete")
+    static let members = PageRoute<UUID>("/organizations/:id/members")
+    static let memberRole = PageRoute<UUID, UUID>("/organizations/:id/members/:member/role")
+    static let removeMember = PageRoute<UUID, UUID>("/organizations/:id/members/:member/remove")
+    static let memberSignatory = PageRoute<UUID, UUID>("/organizations/:id/members/:member/signatory")
+    static let keys = PageRoute<UUID>("/organizations/:id/keys")
+    static let revokeKey = PageRoute<UUID, UUID>("/organizations/:id/keys/:key/revoke")
+    static let matches = PageRoute<UUID>("/organizations/:id/matches")
+    static let matchAlert = PageRoute<UUID>("/organizations/:id/matches/alert")
+    static let deleteMatchAlert = PageRoute<UUID>("/organizations/:id/matches/alert/delete")
+    static let webhooks = PageRoute<UUID>("/organizations/:id/webhooks")
+    static let deleteWebhook = PageRoute<UUID, UUID>("/organizations/:id/webhooks/:webhook/delete")
+    static let webhookSecret = PageRoute<UUID, UUID>("/organizations/:id/webhooks/:webhook/secret")
+    static let redeliver = PageRoute<UUID, UUID, UUID>(
+        "/organizations/:id/webhooks/:webhook/deliveries/:delivery/redeliver")
+
+    /// Files served as they are, and the links into the API and the ledger that pages show.
+    static let stylesheet = "/static/style.css"
+    static let checkpoint = "/ledger/checkpoint"
+    static let ledgerAPI = "/api/v1/ledger"
+    static let openAPI = "/api/v1/openapi.yaml"
+
+    static func verifyLedgerEntry(_ index: UInt64) -> String { ledger(query: ["entry": String(index)]) }
 
     /// Only local paths may be redirect targets, so a crafted link cannot send people to another site.
     static func safeReturn(_ path: String?) -> String? {

@@ -8,14 +8,12 @@ struct WebhookPages: Sendable {
     let site: SitePages
     let webhooks: WebhookService
 
-    static func path(_ id: UUID) -> String { SitePaths.organization(id) + "/webhooks" }
-
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/organizations/:id/webhooks") { request, context in
+        router.get(SitePaths.webhooks) { request, context in
             if let login = site.requireLogin(request, context) { return login }
             return try await page(request, context)
         }
-        router.post("/organizations/:id/webhooks") { request, context in
+        router.post(SitePaths.webhooks) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let form = try await FormData(request: request, context: context)
@@ -28,27 +26,27 @@ struct WebhookPages: Sendable {
                 return try await page(request, context, errors: errors)
             }
         }
-        router.post("/organizations/:id/webhooks/:webhook/delete") { request, context in
+        router.post(SitePaths.deleteWebhook) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
             try await webhooks.delete(webhookId, of: id, by: account)
-            return PageRenderer.redirect(to: Self.path(id))
+            return PageRenderer.redirect(to: SitePaths.webhooks(id))
         }
-        router.post("/organizations/:id/webhooks/:webhook/secret") { request, context in
+        router.post(SitePaths.webhookSecret) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
             let rotated = try await webhooks.rotateSecret(of: webhookId, of: id, by: account)
             return try await page(request, context, secret: rotated.secret)
         }
-        router.post("/organizations/:id/webhooks/:webhook/deliveries/:delivery/redeliver") { request, context in
+        router.post(SitePaths.redeliver) { request, context in
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let webhookId = try site.pathID(context, "webhook", missing: WebhookError.webhookNotFound)
             let deliveryId = try site.pathID(context, "delivery", missing: WebhookError.deliveryNotFound)
             _ = try await webhooks.redeliver(deliveryId, of: webhookId, of: id, by: account)
-            return PageRenderer.redirect(to: Self.path(id))
+            return PageRenderer.redirect(to: SitePaths.webhooks(id))
         }
     }
 
@@ -70,8 +68,8 @@ struct WebhookPages: Sendable {
                     kinds: NoticeKind.allCases.filter(webhook.kinds.contains).map { $0.label.text(in: language) }
                         .joined(separator: " · "),
                     created: SitePages.dateText(webhook.createdAt),
-                    deleteAction: Self.path(id) + "/\(webhook.id.uuidString.lowercased())/delete",
-                    rotateAction: Self.path(id) + "/\(webhook.id.uuidString.lowercased())/secret",
+                    deleteAction: SitePaths.deleteWebhook(id, webhook.id),
+                    rotateAction: SitePaths.webhookSecret(id, webhook.id),
                     noDeliveries: deliveries.isEmpty,
                     deliveries: deliveries.map { delivery in
                         WebhooksPage.Delivery(
@@ -84,14 +82,13 @@ struct WebhookPages: Sendable {
                                     result: attempt.statusCode.map { "HTTP \($0)" } ?? attempt.error ?? "")
                             },
                             next: delivery.nextAttemptAt?.formatted(.iso8601) ?? "",
-                            redeliverAction: Self.path(id)
-                                + "/\(webhook.id.uuidString.lowercased())/deliveries/\(delivery.id.uuidString.lowercased())/redeliver"
+                            redeliverAction: SitePaths.redeliver(id, webhook.id, delivery.id)
                         )
                     }))
         }
         let view = WebhooksPage(
             organization: OrganizationView(organization, catalog: site.catalog, language: language),
-            items: items, empty: items.isEmpty, action: Self.path(id),
+            items: items, empty: items.isEmpty, action: SitePaths.webhooks(id),
             kinds: NoticeKind.allCases.map { kind in
                 WebhooksPage.Kind(value: kind.rawValue, label: kind.label.text(in: language), checked: true)
             },
