@@ -31,7 +31,7 @@ struct AgreementPages: Sendable {
         let id = try agreementID(context)
         let form = try await FormData(request: request, context: context)
         let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
-        switch try site.pathChoice(context, "action", as: AgreementAction.self) {
+        switch try site.pathValue(context, "action", as: AgreementAction.self) {
         case .open: _ = try await agreements.open(id, by: account)
         case .withdraw: _ = try await agreements.withdraw(id, by: account)
         case .decline:

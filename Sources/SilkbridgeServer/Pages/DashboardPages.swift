@@ -48,7 +48,7 @@ struct DashboardPages: Sendable {
     }
 
     private func file(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let file = try site.pathChoice(context, "chart", as: ChartFile.self)
+        let file = try site.pathValue(context, "chart", as: ChartFile.self)
         guard let chart = try await charts(context).chart(file.chart) else {
             throw HTTPError(.notFound)
         }

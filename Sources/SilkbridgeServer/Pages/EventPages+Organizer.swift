@@ -6,7 +6,7 @@ extension EventPages {
     func addOrganizerRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.post(EventPaths.decide) { request, context in
             let (id, registration, _) = try await registrationAction(request, context)
-            let decision = try site.pathChoice(context, "decision", as: RegistrationDecision.self)
+            let decision = try site.pathValue(context, "decision", as: RegistrationDecision.self)
             _ = try await events.decide(
                 registration, of: id, approve: decision == .approve, by: try context.requireAccount())
             return PageRenderer.redirect(to: EventPaths.event(id) + "#registrations")

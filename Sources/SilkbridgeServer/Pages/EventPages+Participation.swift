@@ -46,7 +46,7 @@ extension EventPages {
             let account = try context.requireAccount()
             let id = try eventID(context)
             let requestId = try site.pathID(context, "request", missing: EventError.requestNotFound)
-            let answer = try site.pathChoice(context, "answer", as: MeetingAnswer.self)
+            let answer = try site.pathValue(context, "answer", as: MeetingAnswer.self)
             _ = try await events.answer(requestId, at: id, accept: answer == .accept, by: account)
             return PageRenderer.redirect(to: EventPaths.requests(id))
         }

@@ -36,7 +36,7 @@ struct ExchangePages: Sendable {
         router.post(ExchangePaths.opportunityAction) { request, context in
             let account = try context.requireAccount()
             let id = try opportunityID(context)
-            switch try site.pathChoice(context, "action", as: OpportunityAction.self) {
+            switch try site.pathValue(context, "action", as: OpportunityAction.self) {
             case .publish: _ = try await exchange.publish(id: id, by: account)
             case .renew: _ = try await exchange.renew(id: id, by: account)
             case .close: _ = try await exchange.close(id: id, by: account)
@@ -65,7 +65,7 @@ struct ExchangePages: Sendable {
             let account = try context.requireAccount()
             let id = try site.pathID(context, missing: InterestError.interestNotFound)
             let form = try await FormData(request: request, context: context)
-            switch try site.pathChoice(context, "action", as: InterestAction.self) {
+            switch try site.pathValue(context, "action", as: InterestAction.self) {
             case .accept: _ = try await interests.answer(id: id, accept: true, by: account)
             case .decline: _ = try await interests.answer(id: id, accept: false, by: account)
             case .stage:

@@ -42,18 +42,15 @@ struct SitePages: Sendable {
     func pathID(
         _ context: AppRequestContext, _ name: String = "id", missing: any Error = DirectoryError.organizationNotFound
     ) throws -> UUID {
-        guard let value = context.parameters.get(name), let id = UUID(uuidString: value) else { throw missing }
-        return id
+        try pathValue(context, name, as: UUID.self, missing: missing)
     }
 
-    /// A fixed choice in the path (an action, a decision); any other word names no page.
-    func pathChoice<Choice: PathParameter>(_ context: AppRequestContext, _ name: String, as: Choice.Type) throws
-        -> Choice
-    {
-        guard let value = context.parameters.get(name), let choice = Choice(pathSegment: value) else {
-            throw HTTPError(.notFound)
-        }
-        return choice
+    /// A value in the path: an id or a fixed choice (an action, a decision); anything else names no page.
+    func pathValue<Value: PathParameter>(
+        _ context: AppRequestContext, _ name: String, as: Value.Type, missing: any Error = HTTPError(.notFound)
+    ) throws -> Value {
+        guard let text = context.parameters.get(name), let value = Value(pathSegment: text) else { throw missing }
+        return value
     }
 
     func requireLogin(_ request: Request, _ context: AppRequestContext) -> Response? {
