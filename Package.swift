@@ -78,11 +78,54 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "SilkbridgeLedger",
+            dependencies: [
+                "SilkbridgeCore",
+                "SilkbridgeStorage",
+                "TrustLedger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "SilkbridgeLedgerClient",
+            dependencies: [
+                "SilkbridgeCore",
+                "TrustLedger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "SilkbridgeDemo",
+            dependencies: [
+                "SilkbridgeCore",
+                "SilkbridgeStorage",
+                "TrustLedger",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "SilkbridgeServer",
             dependencies: [
                 "MultilingualText",
                 "SilkbridgeAPI",
                 "SilkbridgeCore",
+                "SilkbridgeDemo",
+                "SilkbridgeLedger",
+                "SilkbridgeLedgerClient",
                 "SilkbridgeStorage",
                 "TrustLedger",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -107,6 +150,8 @@ let package = Package(
         .executableTarget(
             name: "silkbridge",
             dependencies: [
+                "SilkbridgeLedger",
+                "SilkbridgeLedgerClient",
                 "SilkbridgeServer",
                 "SilkbridgeStorage",
                 "TrustLedger",
@@ -150,6 +195,9 @@ let package = Package(
             name: "SilkbridgeServerTests",
             dependencies: [
                 "SilkbridgeAPI",
+                "SilkbridgeDemo",
+                "SilkbridgeLedger",
+                "SilkbridgeLedgerClient",
                 "SilkbridgeServer",
                 "SilkbridgeTestSupport",
                 "TrustLedger",

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SilkbridgeLedger
+import SilkbridgeLedgerClient
 import SilkbridgeServer
 import TrustLedger
 

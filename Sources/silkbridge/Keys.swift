@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SilkbridgeLedger
 import SilkbridgeServer
 import TrustLedger
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Configuration
 import Logging
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeStorage
 import TrustLedger

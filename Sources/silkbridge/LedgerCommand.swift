@@ -2,6 +2,7 @@ import ArgumentParser
 import Configuration
 import Foundation
 import Logging
+import SilkbridgeLedgerClient
 import SilkbridgeServer
 import TrustLedger
 

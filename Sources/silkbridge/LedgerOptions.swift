@@ -2,6 +2,7 @@ import ArgumentParser
 import Configuration
 import Foundation
 import SilkbridgeCore
+import SilkbridgeLedger
 import SilkbridgeServer
 import TrustLedger
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
+import SilkbridgeLedgerClient
 import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing

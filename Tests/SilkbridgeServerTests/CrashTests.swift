@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeStorage
 import Testing

@@ -1,6 +1,7 @@
 import AsyncKit
 import Hummingbird
 import SilkbridgeCore
+import SilkbridgeLedger
 import Testing
 
 @testable import SilkbridgeServer

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SilkbridgeCore
+import SilkbridgeLedger
 import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
@@ -45,8 +46,7 @@ import TrustLedger
         let log = try await LedgerTestLog(database, entries: 3)
         let stored = try SilkbridgeDatabase(location: log.location, logger: Logger(label: "test"))
         do {
-            let ledger = try await LedgerHost.start(
-                log.configuration().ledger, database: stored, logger: Logger(label: "test"))
+            let ledger = try await log.startedHost(on: stored)
             let owner = try await stored.accounts.create(
                 Account(
                     id: UUID(), email: "anna@example.eu", displayName: "Anna", preferredLanguage: .english,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SilkbridgeLedger
 import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
@@ -21,9 +22,8 @@ struct LedgerQueueTests {
         }
         var hosts: [LedgerHost] = []
         do {
-            let configuration = log.configuration().ledger
             for (database, name) in zip(databases, ["a", "b"]) {
-                hosts.append(try await LedgerHost.start(configuration, database: database, logger: Logger(label: name)))
+                hosts.append(try await log.startedHost(on: database, name: name))
             }
             #expect(await hosts[0].appender.isSequencing)
             #expect(await !hosts[1].appender.isSequencing)

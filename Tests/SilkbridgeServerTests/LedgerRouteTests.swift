@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import SQLKit
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing
@@ -142,8 +143,10 @@ import TrustLedger
                 oldSize: 40, entries: [Data("forged".utf8)], leafHashes: [], tiles: [:],
                 checkpoint: try #require(try await database.ledger.latestCheckpoint())))
         await database.shutdown()
+        // The check is start-up work: the application builds, and stops with the error before its first request.
+        let app = try await buildApplication(configuration: log.configuration())
         await #expect(throws: SequencerError.self) {
-            _ = try await buildApplication(configuration: log.configuration())
+            try await app.test(.router) { _ in Issue.record("the server answered on a damaged log") }
         }
     }
 

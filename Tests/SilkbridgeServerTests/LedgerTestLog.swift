@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeStorage
 import SilkbridgeTestSupport
@@ -65,6 +66,16 @@ struct LedgerTestLog {
         ledger.keyFile = keyFile
         ledger.appendTimeout = .seconds(300)
         return ServerConfiguration(database: location, passwordCost: 4, ledger: ledger)
+    }
+
+    /// A host on this log that has taken up sequencing if it could, as the server's start-up does.
+    func startedHost(on database: SilkbridgeDatabase, name: String = "test") async throws -> LedgerHost {
+        let configuration = configuration().ledger
+        let logger = Logger(label: name)
+        let identity = try LedgerIdentity(configuration, database: database.location, logger: logger)
+        let host = LedgerHost(configuration, identity: identity, database: database, logger: logger)
+        try await host.start()
+        return host
     }
 
     func withApp(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

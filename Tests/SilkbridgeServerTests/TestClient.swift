@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOFoundationCompat
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeStorage
 import SilkbridgeTestSupport

@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import SilkbridgeCore
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeStorage
 import SilkbridgeTestSupport

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOFoundationCompat
 import SilkbridgeCore
+import SilkbridgeLedger
 import SilkbridgeServer
 import SilkbridgeTestSupport
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
+import SilkbridgeLedger
+import SilkbridgeLedgerClient
 
 /// Agreements: drafts, versions, signatures and the public register.
 protocol AgreementsAPI: FeatureAPI {

@@ -1,6 +1,7 @@
 import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
+import SilkbridgeLedger
 import TrustLedger
 
 /// The trust ledger's status, entries and proofs.

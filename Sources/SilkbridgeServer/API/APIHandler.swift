@@ -1,6 +1,7 @@
 import Foundation
 import SilkbridgeAPI
 import SilkbridgeCore
+import SilkbridgeLedger
 
 /// The JSON API: the generated contract of `openapi.yaml`, answered by the same use cases as the pages.
 ///

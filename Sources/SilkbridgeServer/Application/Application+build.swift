@@ -4,26 +4,36 @@ import Logging
 import NIOCore
 import OpenAPIHummingbird
 import Prometheus
+import ServiceLifecycle
 import SilkbridgeAPI
 import SilkbridgeCore
+import SilkbridgeDemo
+import SilkbridgeLedger
+import SilkbridgeLedgerClient
 import SilkbridgeStorage
 
-/// The composition root: builds the database, the use cases and every route, on one screen.
+/// The composition root: builds the database, the use cases and every route, on one screen. It connects to
+/// nothing itself; the start-up work runs before the server listens.
 /// `router` is given only by tests that read the routes registered on it.
 public func buildApplication(
     configuration: ServerConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger = Logger(label: "silkbridge"),
     router: Router<AppRequestContext> = Router(context: AppRequestContext.self)
 ) async throws -> some ApplicationProtocol {
+    // What can fail to read comes first, so that nothing after the database opens can throw: from there on, the
+    // service group is the one way the application stops.
+    let catalog = try ReferenceDataLoader.load()
+    let renderer = try await PageRenderer.load()
+    let openAPIDocument = try OpenAPIDocument.yaml()
+    var ledgerConfiguration = configuration.ledger
+    let demoWitnesses =
+        configuration.demo && ledgerConfiguration.witnesses.isEmpty
+        ? try DemoWitnesses(ledger: ledgerConfiguration, database: configuration.database, logger: logger) : nil
+    if let demoWitnesses { ledgerConfiguration.witnesses = demoWitnesses.ledgerWitnesses }
+    let ledgerIdentity = try LedgerIdentity(ledgerConfiguration, database: configuration.database, logger: logger)
     let database = try SilkbridgeDatabase(
         location: configuration.database, logger: logger, pool: configuration.databasePool)
-    do {
-        try await database.migrate()
-    } catch {
-        await database.shutdown()
-        throw error
-    }
-    let catalog = try ReferenceDataLoader.load()
+
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
     let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
@@ -36,53 +46,40 @@ public func buildApplication(
         source: database.searchSource, interests: database.interests, catalog: catalog,
         extractor: MultilingualTermExtractor())
     let matchAlerts = MatchAlertService(repository: database.matchAlerts, matching: matching, directory: directory)
-    let ledger: LedgerHost
-    var demoWitnesses: DemoWitnesses?
-    do {
-        var ledgerConfiguration = configuration.ledger
-        if configuration.demo && ledgerConfiguration.witnesses.isEmpty {
-            demoWitnesses = try DemoWitnesses(ledger: ledgerConfiguration, database: database.location, logger: logger)
-            ledgerConfiguration.witnesses = demoWitnesses?.ledgerWitnesses ?? []
-        }
-        ledger = try await LedgerHost.start(ledgerConfiguration, database: database, logger: logger)
-    } catch {
-        await database.shutdown()
-        throw error
-    }
+    let ledger = LedgerHost(ledgerConfiguration, identity: ledgerIdentity, database: database, logger: logger)
     let organizationKeys = OrganizationKeyService(
         keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
-    let recovered = try await organizationKeys.recoverPendingRegistrations()
-    if recovered > 0 { logger.notice("key registrations completed after a crash: \(recovered)") }
     let webhooks = WebhookService(repository: database.webhooks, directory: directory)
     let agreements = AgreementService(
         repository: database.agreements, directory: directory, keys: database.organizationKeys,
         interests: database.interests, ledger: ledger, scheme: Ed25519SignatureScheme(), catalog: catalog)
     let rates = ExchangeRateImport.rates(of: database)
-    if configuration.loadRatesAtStart { _ = try await rates.table() }
     let funds = FundService(
         repository: database.funds, directory: directory, rates: rates, ledger: ledger,
         scheme: Ed25519SignatureScheme(), catalog: catalog)
-    let pendingCommitments = try await funds.recordPendingCommitments()
-    if pendingCommitments > 0 {
-        logger.notice("fund commitments recorded in the ledger after a stop: \(pendingCommitments)")
-    }
     let events = EventService(
         repository: database.events, directory: directory, catalog: catalog, interests: database.interests,
         agreements: database.agreements)
+
+    var startUpSteps: [StartUp.Step] = [
+        { try await database.migrate() },
+        { try await ledger.start() },
+        {
+            let recovered = try await organizationKeys.recoverPendingRegistrations()
+            if recovered > 0 { logger.notice("key registrations completed after a crash: \(recovered)") }
+            let commitments = try await funds.recordPendingCommitments()
+            if commitments > 0 { logger.notice("fund commitments recorded in the ledger after a stop: \(commitments)") }
+        },
+    ]
+    if configuration.loadRatesAtStart { startUpSteps.append { _ = try await rates.table() } }
     if configuration.demo {
         let demo = DemoData(
             database: database, passwords: passwords, catalog: catalog, directory: directory, exchange: exchange,
             interests: interests, organizationKeys: organizationKeys, agreements: agreements, funds: funds,
             events: events)
-        do {
-            try await demo.load(logger: logger)
-        } catch {
-            // A half-loaded demo is an error to read, not a crash of the connection pool left open.
-            await database.shutdown()
-            throw error
-        }
+        startUpSteps.append { try await demo.load(logger: logger) }
     }
-    let renderer = try await PageRenderer.load()
+    let startUp = StartUp(startUpSteps)
 
     // Three route groups, each with the middleware its answers need; no middleware looks at the path.
     router.addMiddleware {
@@ -92,7 +89,7 @@ public func buildApplication(
     }
     // Operations and the ledger's C2SP routes: problem documents, no credentials, no cookies.
     let operations = router.group().add(middleware: ErrorMiddleware(answer: .problem))
-    OperationsRoutes(database: database, ledger: ledger, metrics: metrics, openAPIDocument: try OpenAPIDocument.yaml())
+    OperationsRoutes(database: database, ledger: ledger, metrics: metrics, openAPIDocument: openAPIDocument)
         .addRoutes(to: operations)
     LedgerRoutes(ledger: ledger).addRoutes(to: operations)
     demoWitnesses?.addRoutes(to: operations)
@@ -144,21 +141,26 @@ public func buildApplication(
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Silkbridge"),
         logger: logger)
+    app.beforeServerStarts { try await startUp.run() }
     // Services stop in reverse order: the ledger gives its lease back before the database closes.
-    app.addServices(DatabaseService(database: database), LedgerService(appender: ledger.appender, logger: logger))
+    app.addServices(
+        DatabaseService(database: database),
+        LedgerService(appender: ledger.appender, logger: logger) { await startUp.succeeded() })
+    var background: [any Service] = []
     if let interval = configuration.webhookDeliveryInterval {
-        app.addServices(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
+        background.append(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
     }
     // Expiry itself needs no job (a publication past its date reads as expired), but the notice before it does.
     if let interval = configuration.expiryNoticeInterval {
-        app.addServices(
+        background.append(
             NoticeJob(name: "expiry notices", interval: interval, logger: logger) {
                 try await exchange.sendExpiryNotices()
             })
     }
     if let interval = configuration.matchAlertInterval {
-        app.addServices(
+        background.append(
             NoticeJob(name: "match alerts", interval: interval, logger: logger) { try await matchAlerts.sendAlerts() })
     }
+    for service in background { app.addServices(AfterStartUp(startUp: startUp, service: service)) }
     return app
 }

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import Prometheus
+import SilkbridgeLedger
 import SilkbridgeStorage
 import TrustLedger
 

@@ -1,4 +1,5 @@
 import Foundation
+import SilkbridgeLedger
 import SilkbridgeStorage
 
 /// Everything `buildApplication` needs to know, gathered by the command line from flags, environment and defaults.

@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import SilkbridgeCore
+import SilkbridgeLedger
+import SilkbridgeLedgerClient
 import TrustLedger
 
 /// Reads organisation public keys with TrustLedger's C2SP encodings: a signed-note verifier key

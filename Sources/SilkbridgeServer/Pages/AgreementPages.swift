@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SilkbridgeCore
+import SilkbridgeLedger
+import SilkbridgeLedgerClient
 import TrustLedger
 
 /// The agreement pages: the public register, each agreement with its bilingual text, signatures and checks,

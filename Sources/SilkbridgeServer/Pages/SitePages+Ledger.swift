@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SilkbridgeCore
+import SilkbridgeLedger
 import TrustLedger
 
 extension SitePages {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SilkbridgeCore
+import SilkbridgeLedger
 
 /// The web interface: server-rendered pages over the same use cases as the API.
 struct SitePages: Sendable {

@@ -6,23 +6,23 @@ import TrustLedger
 /// Signing keys for the roundtable's signatories (the letter of intent and the MoU), registered when the demo
 /// directory is loaded, so a new user finds a ledger with entries and cosigned checkpoints. The private keys live
 /// only while the demo agreements are signed with them, then are thrown away.
-struct DemoKeys {
+package struct DemoKeys {
     /// A signatory's account, organisation, key and its registration.
-    struct Signatory: Sendable {
-        let account: Account
-        let organization: Organization
-        let signer: Ed25519NoteSigner
-        let key: OrganizationKey
+    package struct Signatory: Sendable {
+        package let account: Account
+        package let organization: Organization
+        package let signer: Ed25519NoteSigner
+        package let key: OrganizationKey
     }
 
-    static let signatories = ["chinaeu", "china-internet-development-fund", "china-unicom", "nokia"]
+    package static let signatories = ["chinaeu", "china-internet-development-fund", "china-unicom", "nokia"]
 
-    let accounts: any AccountRepository
-    let directory: DirectoryService
-    let keys: OrganizationKeyService
+    package let accounts: any AccountRepository
+    package let directory: DirectoryService
+    package let keys: OrganizationKeyService
 
     /// The signatories by short name, such as `nokia`.
-    func load() async throws -> [String: Signatory] {
+    package func load() async throws -> [String: Signatory] {
         try await withThrowingTaskGroup(of: (String, Signatory?).self) { group in
             for signatory in Self.signatories {
                 group.addTask { (signatory, try await register(signatory)) }

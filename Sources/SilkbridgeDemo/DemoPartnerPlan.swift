@@ -5,24 +5,24 @@ import SilkbridgeCore
 /// wants what it offers and offers what it wants, as a real directory would after some months: organisations are
 /// paired across the border in an area both work in, the pair's requests answered by each other's offers; each
 /// also publishes one more opportunity of any type in another of its areas.
-struct DemoPartnerPlan {
-    struct Planned {
-        let type: OpportunityType
-        let area: String
+package struct DemoPartnerPlan {
+    package struct Planned {
+        package let type: OpportunityType
+        package let area: String
         /// Part of a pair: always published, so the pair stays mutual.
-        let paired: Bool
+        package let paired: Bool
     }
 
-    static let requests: [OpportunityType] = [
+    package static let requests: [OpportunityType] = [
         .businessRequest, .technologyRequest, .investmentSought, .researchPartnerSought,
     ]
 
     /// For each organisation, in the order given, what it publishes.
-    let opportunities: [[Planned]]
+    package let opportunities: [[Planned]]
     /// The pairs, as the two organisations' ids: the demo's interests leave them for the suggestions to find.
-    let pairs: Set<Set<UUID>>
+    package let pairs: Set<Set<UUID>>
 
-    init(_ organizations: [Organization]) {
+    package init(_ organizations: [Organization]) {
         var plans = Array(repeating: [Planned](), count: organizations.count)
         let chinese = organizations.indices.filter { organizations[$0].side == .china }
         let european = organizations.indices.filter { organizations[$0].side == .europe }

@@ -6,41 +6,41 @@ import SilkbridgeCore
 /// partner of one on the other side (see `DemoPartnerPlan`) and one more of any type, written from bilingual
 /// templates; and interests at every stage between the two sides.
 /// Real organisations of the demo directory get none, so nothing is put in their mouths.
-struct DemoExchange {
-    struct Organization: Decodable {
-        let key: String
-        let country: String
-        let areas: [String]
-        let fictional: Bool?
+package struct DemoExchange {
+    package struct Organization: Decodable {
+        package let key: String
+        package let country: String
+        package let areas: [String]
+        package let fictional: Bool?
     }
 
-    struct Template: Decodable {
-        let title: LocalizedText
-        let summary: LocalizedText
-        let partnerships: [PartnershipType]
+    package struct Template: Decodable {
+        package let title: LocalizedText
+        package let summary: LocalizedText
+        package let partnerships: [PartnershipType]
     }
 
-    struct Templates: Decodable {
-        let closing: LocalizedText
-        let types: [String: Template]
-        let messages: [LocalizedText]
+    package struct Templates: Decodable {
+        package let closing: LocalizedText
+        package let types: [String: Template]
+        package let messages: [LocalizedText]
     }
 
-    let accounts: any AccountRepository
-    let directory: DirectoryService
-    let exchange: ExchangeService
-    let interests: InterestService
-    let catalog: ReferenceCatalog
-    let logger: Logger
+    package let accounts: any AccountRepository
+    package let directory: DirectoryService
+    package let exchange: ExchangeService
+    package let interests: InterestService
+    package let catalog: ReferenceCatalog
+    package let logger: Logger
 
-    static func resource<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    package static func resource<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources/Demo")
         else { throw CocoaError(.fileNoSuchFile) }
         return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
     }
 
     /// Loads the demo opportunities unless there are already some; returns how many it created.
-    func load(now: Date = Date()) async throws -> Int {
+    package func load(now: Date = Date()) async throws -> Int {
         let existing = try await exchange.list(OpportunityFilter(), viewer: nil, page: try Paging(limit: 1), now: now)
         guard existing.items.isEmpty else { return 0 }
         let templates = try Self.resource("opportunity-templates", as: Templates.self)
@@ -84,7 +84,7 @@ struct DemoExchange {
         return count
     }
 
-    static func input(
+    package static func input(
         type: OpportunityType, template: Template, closing: LocalizedText, owner: SilkbridgeCore.Organization,
         area: Area, subtopic: Subtopic, number: Int
     ) -> OpportunityInput {

@@ -6,7 +6,7 @@ import TrustLedger
 /// Appends to the ledger. The process holding the sequencer lease appends through its sequencer and drains the
 /// queue; on PostgreSQL every other process queues its entries and waits for their indices, so that two processes
 /// never sign two different trees and yet every process accepts appends.
-actor LedgerAppender {
+package actor LedgerAppender {
     private let database: SilkbridgeDatabase
     private let makeSequencer: @Sendable () -> Sequencer
     private let logger: Logger
@@ -19,7 +19,7 @@ actor LedgerAppender {
     private var sequencer: Sequencer?
     private var drain: Task<Void, Never>?
 
-    init(
+    package init(
         database: SilkbridgeDatabase, logger: Logger, takeOverAfter: Duration = .seconds(1),
         appendTimeout: Duration, makeSequencer: @escaping @Sendable () -> Sequencer
     ) {
@@ -30,19 +30,19 @@ actor LedgerAppender {
         self.makeSequencer = makeSequencer
     }
 
-    var isSequencing: Bool {
+    package var isSequencing: Bool {
         sequencer != nil
     }
 
     /// The sequencer's health, or nil when another process sequences.
-    var health: SequencerHealth? {
+    package var health: SequencerHealth? {
         get async { await sequencer?.health }
     }
 
     /// Takes the lease if it is free and starts the sequencer, whose start-up check refuses a damaged log, then
     /// drains the queue.
     @discardableResult
-    func tryToSequence() async throws -> Bool {
+    package func tryToSequence() async throws -> Bool {
         if sequencer != nil { return true }
         guard let lease = try await database.tryAcquireSequencerLease() else { return false }
         let sequencer = makeSequencer()
@@ -63,7 +63,7 @@ actor LedgerAppender {
         return true
     }
 
-    func append(_ entry: Data) async throws -> UInt64 {
+    package func append(_ entry: Data) async throws -> UInt64 {
         if let sequencer { return try await append(entry, through: sequencer) }
         guard let queue = database.ledgerQueue else { throw LedgerError.notSequencing }
         guard entry.count <= EntryBundle.maxEntrySize else { throw SequencerError.entryTooLarge(entry.count) }
@@ -77,7 +77,7 @@ actor LedgerAppender {
 
     /// The index of an entry in the log or, once it is stored, of one waiting in the queue. The queue is read
     /// first: a submission stored in between is then found in the log.
-    func index(of entry: Data) async throws -> UInt64? {
+    package func index(of entry: Data) async throws -> UInt64? {
         if let queue = database.ledgerQueue, let id = try await queue.submission(of: entry),
             let index = try await waitForIndex(of: id, in: queue, until: .now + appendTimeout)
         {
@@ -135,7 +135,7 @@ actor LedgerAppender {
         }
     }
 
-    func stop() async {
+    package func stop() async {
         drain?.cancel()
         drain = nil
         await sequencer?.stop()

@@ -2,7 +2,7 @@ import Foundation
 import SilkbridgeCore
 
 /// Failures of the ledger's read and append routes, with the words a client needs to correct the request.
-enum LedgerError: DomainError, Equatable {
+package enum LedgerError: DomainError, Equatable {
     case entryNotFound(index: UInt64, size: UInt64)
     case tileNotFound
     case invalidConsistencyRange(from: UInt64, to: UInt64, size: UInt64)
@@ -13,7 +13,7 @@ enum LedgerError: DomainError, Equatable {
     /// The entry's batch was still being stored at the deadline; it may yet be recorded.
     case unconfirmed
 
-    var kind: FailureKind {
+    package var kind: FailureKind {
         switch self {
         case .entryNotFound, .tileNotFound: .notFound
         case .invalidConsistencyRange: .invalid
@@ -21,7 +21,7 @@ enum LedgerError: DomainError, Equatable {
         }
     }
 
-    var message: Message {
+    package var message: Message {
         switch self {
         case .entryNotFound(let index, let size):
             Message(

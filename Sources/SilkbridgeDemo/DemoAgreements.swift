@@ -4,12 +4,12 @@ import TrustLedger
 
 /// The roundtable's two agreements, signed with the demo keys (texts private, marked as demo), and a few others
 /// in other states: one awaiting a signature, a draft with two versions, and one declined.
-struct DemoAgreements {
-    let agreements: AgreementService
-    let directory: DirectoryService
-    let signatories: [String: DemoKeys.Signatory]
+package struct DemoAgreements {
+    package let agreements: AgreementService
+    package let directory: DirectoryService
+    package let signatories: [String: DemoKeys.Signatory]
 
-    func load(now: Date = Date()) async throws -> Int {
+    package func load(now: Date = Date()) async throws -> Int {
         guard let chinaEU = signatories["chinaeu"], let fund = signatories["china-internet-development-fund"],
             let unicom = signatories["china-unicom"], let nokia = signatories["nokia"]
         else { return 0 }
@@ -48,7 +48,7 @@ struct DemoAgreements {
         return 5
     }
 
-    static let text = LocalizedText(
+    package static let text = LocalizedText(
         english: """
             # Purpose
             The parties intend to cooperate in the areas named above and to meet at least twice a year.

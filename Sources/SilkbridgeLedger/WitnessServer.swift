@@ -46,7 +46,7 @@ public enum WitnessServer {
     }
 
     /// Adds `GET <prefix>/` (the witness's verifier key) and `POST <prefix>/add-checkpoint`.
-    static func addRoutes<Context: RequestContext>(
+    package static func addRoutes<Context: RequestContext>(
         for witness: Witness, to router: some RouterMethods<Context>, under prefix: String
     ) {
         router.get(RouterPath(prefix.isEmpty ? "/" : prefix)) { _, _ in
@@ -76,7 +76,7 @@ public enum WitnessServer {
         }
     }
 
-    static func witness(_ configuration: WitnessConfiguration) throws -> Witness {
+    package static func witness(_ configuration: WitnessConfiguration) throws -> Witness {
         let cosigner = try CosignatureSigner(privateKeyString: configuration.key)
         let logVerifier = try Ed25519NoteVerifier(verifierKey: configuration.logKey)
         let state: any WitnessState =

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import NIOFoundationCompat
+import SilkbridgeLedger
 import TrustLedger
 
 /// The tlog-tiles read API under `/ledger/`: the latest checkpoint, hash tiles and entry bundles, byte for byte

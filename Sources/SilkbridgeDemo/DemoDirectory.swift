@@ -4,30 +4,30 @@ import SilkbridgeCore
 
 /// The demo data set: the stakeholders of the first China–EU digital cooperation roundtable and fictional
 /// organisations on both sides, each owned by its own demo account.
-struct DemoDirectory {
+package struct DemoDirectory {
     /// Everyone can log in as this person to try editing; it owns ChinaEU, the roundtable's host association.
-    static let demoEmail = "demo@silkbridge.example"
-    static let demoPassword = "silkbridge-demo"
+    package static let demoEmail = "demo@silkbridge.example"
+    package static let demoPassword = "silkbridge-demo"
 
-    struct Entry: Decodable {
-        let key: String
-        let name: LocalizedText
-        let type: OrganizationType
-        let country: String
-        let province: String?
-        let city: LocalizedText?
-        let website: String?
-        let size: SizeBand
-        let areas: [String]
-        let description: LocalizedText
+    package struct Entry: Decodable {
+        package let key: String
+        package let name: LocalizedText
+        package let type: OrganizationType
+        package let country: String
+        package let province: String?
+        package let city: LocalizedText?
+        package let website: String?
+        package let size: SizeBand
+        package let areas: [String]
+        package let description: LocalizedText
     }
 
-    let accounts: any AccountRepository
-    let directory: DirectoryService
-    let passwords: any PasswordHasher
-    let logger: Logger
+    package let accounts: any AccountRepository
+    package let directory: DirectoryService
+    package let passwords: any PasswordHasher
+    package let logger: Logger
 
-    static func entries() throws -> [Entry] {
+    package static func entries() throws -> [Entry] {
         guard
             let url = Bundle.module.url(
                 forResource: "organizations", withExtension: "json", subdirectory: "Resources/Demo")
@@ -36,7 +36,7 @@ struct DemoDirectory {
     }
 
     /// Loads the demo directory into an empty database; returns how many organisations it created.
-    func load() async throws -> Int {
+    package func load() async throws -> Int {
         let entries = try Self.entries()
         // One hash for every demo account: hashing sixty passwords one by one would slow start-up for nothing.
         let hash = try await passwords.hash(Self.demoPassword)

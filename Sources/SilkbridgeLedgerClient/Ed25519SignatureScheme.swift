@@ -3,12 +3,14 @@ import Foundation
 import SilkbridgeCore
 
 /// Agreement digests and signature checks with swift-crypto.
-struct Ed25519SignatureScheme: SignatureScheme {
-    func sha256(_ data: Data) -> String {
+package struct Ed25519SignatureScheme: SignatureScheme {
+    package init() {}
+
+    package func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool {
+    package func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
         return key.isValidSignature(signature, for: message)
     }

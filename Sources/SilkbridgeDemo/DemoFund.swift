@@ -5,31 +5,31 @@ import SilkbridgeCore
 /// European contributors with pledges in EUR and CNY, and twelve projects at every stage of the pipeline, with
 /// commitments in both currencies from 2019 to 2025 (so the ECB rates of many days apply), disbursements and
 /// repayments. Loaded once, with the demo directory.
-struct DemoFund {
-    let accounts: any AccountRepository
-    let directory: DirectoryService
-    let funds: FundService
+package struct DemoFund {
+    package let accounts: any AccountRepository
+    package let directory: DirectoryService
+    package let funds: FundService
 
-    static let name = LocalizedText(english: "China–EU Digital Co-investment Fund", chinese: "中欧数字合作投资基金")
+    package static let name = LocalizedText(english: "China–EU Digital Co-investment Fund", chinese: "中欧数字合作投资基金")
 
     /// A project of the demo and how far it goes: commitments `(contributor, amount, currency, day)`,
     /// disbursements and repayments `(commitment index, amount, day)`.
-    struct Project {
-        let title: (String, String)
-        let description: (String, String)
-        let sponsors: [String]
-        let area: String
-        let countries: [String]
-        let requested: (String, String)
-        let stage: ProjectStage
-        var rejection: String?
-        var commitments: [(String, String, String, String)] = []
-        var disbursements: [(Int, String, String)] = []
-        var repayments: [(Int, String, String)] = []
+    package struct Project {
+        package let title: (String, String)
+        package let description: (String, String)
+        package let sponsors: [String]
+        package let area: String
+        package let countries: [String]
+        package let requested: (String, String)
+        package let stage: ProjectStage
+        package var rejection: String?
+        package var commitments: [(String, String, String, String)] = []
+        package var disbursements: [(Int, String, String)] = []
+        package var repayments: [(Int, String, String)] = []
     }
 
     /// Loads the fund; the number of projects, 0 when the demo directory is not there.
-    func load(now: Date = Date()) async throws -> Int {
+    package func load(now: Date = Date()) async throws -> Int {
         guard let account = try await accounts.find(email: DemoDirectory.demoEmail)?.account,
             let chinaEU = try await directory.memberships(of: account).map(\.0)
                 .first(where: { $0.name.english == "ChinaEU" })
@@ -105,7 +105,7 @@ struct DemoFund {
         }
     }
 
-    static let pledges = [
+    package static let pledges = [
         ("China Internet Development Foundation", "800000000.00", "CNY", "2019-03-15"),
         ("Lux Meridian Digital Fund", "60000000.00", "EUR", "2019-03-15"),
         ("Sofia Tech Seed Fund", "15000000.00", "EUR", "2020-06-01"),
@@ -113,7 +113,7 @@ struct DemoFund {
         ("Jinji Lake Digital Ventures", "150000000.00", "CNY", "2021-09-01"),
     ]
 
-    static let projects: [Project] = [
+    package static let projects: [Project] = [
         Project(
             title: ("Smart heating for Harbin districts", "哈尔滨城区智慧供热"),
             description: (

@@ -6,22 +6,22 @@ import SilkbridgeCore
 /// their bilateral meetings scheduled and rated, and a fictional brokerage event of 300 delegates three weeks
 /// ahead, its requests answered and its meetings scheduled. ChinaEU, whose owner is the demo user, runs both;
 /// the demo user also took part in the roundtable, and their own ratings are left for them to record.
-struct DemoEvents {
-    let accounts: any AccountRepository
-    let directory: DirectoryService
-    let events: EventService
-    let agreements: AgreementService
-    let passwords: any PasswordHasher
-    let catalog: ReferenceCatalog
+package struct DemoEvents {
+    package let accounts: any AccountRepository
+    package let directory: DirectoryService
+    package let events: EventService
+    package let agreements: AgreementService
+    package let passwords: any PasswordHasher
+    package let catalog: ReferenceCatalog
 
     /// A demo organisation and the account that owns it.
-    struct Member {
-        let organization: Organization
-        let account: Account
+    package struct Member {
+        package let organization: Organization
+        package let account: Account
     }
 
     /// Loads both events, unless ChinaEU already runs one; the numbers of registrations.
-    func load(now: Date = Date()) async throws -> (roundtable: Int, brokerage: Int) {
+    package func load(now: Date = Date()) async throws -> (roundtable: Int, brokerage: Int) {
         guard let demo = try await accounts.find(email: DemoDirectory.demoEmail)?.account,
             let chinaEU = try await directory.memberships(of: demo).map(\.0)
                 .first(where: { $0.name.english == "ChinaEU" }),
@@ -47,7 +47,7 @@ struct DemoEvents {
     /// Asks for meetings in order, then lets each invitee answer: most accept, some decline and, while the
     /// deadline has not passed, a few leave the request open. Requests over a participant's cap are left out,
     /// as the platform would refuse them.
-    func request(
+    package func request(
         _ wishes: [(from: Account, to: Registration, priority: Int)], at event: Event, askedAt: Date,
         answeredAt: Date, accounts owners: [UUID: Account], random: inout SeededRandom
     ) async throws -> Int {
@@ -77,7 +77,7 @@ struct DemoEvents {
     }
 
     /// What an organisation wants from an event: partners on the other side in its first areas.
-    func wants(_ organization: Organization) -> LocalizedText {
+    package func wants(_ organization: Organization) -> LocalizedText {
         let areas = organization.areas.prefix(2).compactMap { catalog.area($0)?.label }
         let english = areas.map { $0.best(for: .english) }.joined(separator: " and ")
         let chinese = areas.map { $0.best(for: .simplifiedChinese) }.joined(separator: "、")

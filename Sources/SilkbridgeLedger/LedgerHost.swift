@@ -6,25 +6,25 @@ import TrustLedger
 
 /// The server's trust ledger: its identity, witnesses and policy, appends through the sequencer, and the
 /// checkpoints, tiles and proofs that clients read from storage.
-struct LedgerHost: Sendable {
-    let origin: String
-    let verifier: Ed25519NoteVerifier
-    let storage: SQLLedgerStorage
-    let witnesses: [LedgerWitness]
-    let policy: WitnessPolicy
+package struct LedgerHost: Sendable {
+    package let origin: String
+    package let verifier: Ed25519NoteVerifier
+    package let storage: SQLLedgerStorage
+    package let witnesses: [LedgerWitness]
+    package let policy: WitnessPolicy
     /// The policy as text, such as `eu:1,cn:1`.
-    let policyText: String
-    let appender: LedgerAppender
+    package let policyText: String
+    package let appender: LedgerAppender
+    private let logger: Logger
 
-    /// Loads the key, then tries to become the sequencer, which checks the stored log first.
-    static func start(_ configuration: LedgerConfiguration, database: SilkbridgeDatabase, logger: Logger)
-        async throws -> LedgerHost
-    {
-        let signer = try LedgerKey.load(configuration, database: database.location, logger: logger)
-        let (policy, policyText) = try Self.policy(configuration)
+    /// Builds the host from the log's key and policy, read before anything connects; `start()` then takes up
+    /// sequencing.
+    package init(
+        _ configuration: LedgerConfiguration, identity: LedgerIdentity, database: SilkbridgeDatabase, logger: Logger
+    ) {
         let storage = database.ledger
         var sequencerConfiguration = SequencerConfiguration(
-            origin: signer.name, maxBatchSize: configuration.maxBatchSize,
+            origin: identity.signer.name, maxBatchSize: configuration.maxBatchSize,
             maxBatchDelay: configuration.maxBatchDelay, witnessTimeout: configuration.witnessTimeout,
             // The full check reads the whole log, seconds for a million entries; `silkbridge ledger check` runs it.
             startupCheck: .rightEdge, appendTimeout: configuration.appendTimeout)
@@ -38,59 +38,58 @@ struct LedgerHost: Sendable {
                 verifier: witness.verifier)
         }
         let sequencing = sequencerConfiguration
-        let appender = LedgerAppender(
+        let signer = identity.signer
+        self.origin = signer.name
+        self.verifier = signer.verifier
+        self.storage = storage
+        self.witnesses = configuration.witnesses
+        self.policy = identity.policy
+        self.policyText = identity.policyText
+        self.logger = logger
+        self.appender = LedgerAppender(
             database: database, logger: logger, appendTimeout: configuration.appendTimeout
         ) {
             Sequencer(configuration: sequencing, signer: signer, storage: storage, witnesses: endpoints)
         }
+    }
+
+    /// Tries to become the sequencer, which checks the stored log first; once the database is migrated.
+    package func start() async throws {
         if try await !appender.tryToSequence() {
             logger.notice("another process sequences the ledger; this one serves reads and waits to take over")
         }
-        return LedgerHost(
-            origin: signer.name, verifier: signer.verifier, storage: storage, witnesses: configuration.witnesses,
-            policy: policy, policyText: policyText, appender: appender)
-    }
-
-    /// One group per side with witnesses; by default each such side must cosign once.
-    static func policy(_ configuration: LedgerConfiguration) throws -> (WitnessPolicy, String) {
-        var sides: [Side] = []
-        for witness in configuration.witnesses where !sides.contains(witness.side) { sides.append(witness.side) }
-        let text = configuration.policy ?? sides.map { "\($0.rawValue):1" }.joined(separator: ",")
-        guard !text.isEmpty else { return (try WitnessPolicy(groups: []), "") }
-        let keys = configuration.witnesses.map { "\($0.side.rawValue) \($0.verifier.verifierKey)" }
-        return (try WitnessPolicy(parsing: text, keyList: keys.joined(separator: "\n")), text)
     }
 
     /// A verifier trusting this log's key and witness policy, as the server itself checks its checkpoints.
-    var checkpointVerifier: LedgerVerifier {
+    package var checkpointVerifier: LedgerVerifier {
         LedgerVerifier(logVerifier: verifier, policy: policy, origin: origin)
     }
 
     /// Queues an entry and returns its index once it is durably stored.
-    func append(_ entry: Data) async throws -> UInt64 {
+    package func append(_ entry: Data) async throws -> UInt64 {
         try await appender.append(entry)
     }
 
     /// The index of an entry already appended or queued; scans the log, for recovery only.
-    func index(of entry: Data) async throws -> UInt64? {
+    package func index(of entry: Data) async throws -> UInt64? {
         try await appender.index(of: entry)
     }
 
     /// The latest checkpoint note and its parsed text.
-    func latest() async throws -> (note: Data, checkpoint: Checkpoint) {
+    package func latest() async throws -> (note: Data, checkpoint: Checkpoint) {
         guard let note = try await storage.latestCheckpoint() else {
             return (Data(), try Checkpoint(origin: origin, size: 0, rootHash: MerkleHash.emptyRoot))
         }
         return (note, try Checkpoint(text: try SignedNote(parsing: note).text))
     }
 
-    func tile(_ id: TileID) async throws -> Data {
+    package func tile(_ id: TileID) async throws -> Data {
         guard let data = try await storage.readTile(id) else { throw LedgerError.tileNotFound }
         return data
     }
 
     /// An entry and its inclusion proof against the latest checkpoint.
-    func entry(at index: UInt64) async throws -> LedgerEntryProof {
+    package func entry(at index: UInt64) async throws -> LedgerEntryProof {
         let (note, checkpoint) = try await latest()
         guard index < checkpoint.size, let entry = try await storage.readEntries(index..<(index + 1)).first else {
             throw LedgerError.entryNotFound(index: index, size: checkpoint.size)
@@ -101,7 +100,7 @@ struct LedgerHost: Sendable {
     }
 
     /// The proof that the tree at `from` is a prefix of the tree at `to` (by default the latest size).
-    func consistency(from: UInt64, to: UInt64?) async throws -> LedgerConsistencyProof {
+    package func consistency(from: UInt64, to: UInt64?) async throws -> LedgerConsistencyProof {
         let (_, checkpoint) = try await latest()
         let to = to ?? checkpoint.size
         guard from >= 1, from <= to, to <= checkpoint.size else {
@@ -115,7 +114,7 @@ struct LedgerHost: Sendable {
     }
 
     /// The latest checkpoint, who cosigned it and whether it meets the policy, with the verifier's reasons.
-    func status() async throws -> LedgerStatus {
+    package func status() async throws -> LedgerStatus {
         let (note, checkpoint) = try await latest()
         let report = checkpointVerifier.verifyCheckpoint(note)
         let signatures = (try? SignedNote(parsing: note).signatures) ?? []
@@ -132,7 +131,7 @@ struct LedgerHost: Sendable {
     }
 
     /// One line for `/healthz` and the logs: how the sequencer is doing, or that another process sequences.
-    func healthLine(_ health: SequencerHealth?) -> String {
+    package func healthLine(_ health: SequencerHealth?) -> String {
         switch health {
         case nil: "ledger: sequenced by another process"
         case .notStarted?: "ledger: starting"
@@ -145,7 +144,7 @@ struct LedgerHost: Sendable {
     }
 
     /// The newest entries, newest first.
-    func recentEntries(limit: Int) async throws -> [(index: UInt64, entry: Data)] {
+    package func recentEntries(limit: Int) async throws -> [(index: UInt64, entry: Data)] {
         let size = try await latest().checkpoint.size
         let first = size > UInt64(limit) ? size - UInt64(limit) : 0
         let entries = try await storage.readEntries(first..<size)
@@ -153,35 +152,58 @@ struct LedgerHost: Sendable {
     }
 }
 
-struct LedgerEntryProof: Sendable {
-    let index: UInt64
-    let entry: Data
-    let proof: [Data]
-    let note: Data
-    let checkpoint: Checkpoint
+package struct LedgerEntryProof: Sendable {
+    package let index: UInt64
+    package let entry: Data
+    package let proof: [Data]
+    package let note: Data
+    package let checkpoint: Checkpoint
 }
 
-struct LedgerConsistencyProof: Sendable {
-    let from: UInt64
-    let to: UInt64
-    let fromRoot: Data
-    let toRoot: Data
-    let proof: [Data]
+package struct LedgerConsistencyProof: Sendable {
+    package let from: UInt64
+    package let to: UInt64
+    package let fromRoot: Data
+    package let toRoot: Data
+    package let proof: [Data]
 }
 
-struct LedgerStatus: Sendable {
-    struct Cosignature: Sendable {
-        let witness: LedgerWitness
-        let cosigned: Bool
-        let timestamp: UInt64?
+package struct LedgerStatus: Sendable {
+    package struct Cosignature: Sendable {
+        package let witness: LedgerWitness
+        package let cosigned: Bool
+        package let timestamp: UInt64?
     }
 
-    let note: Data
-    let checkpoint: Checkpoint
-    let cosignatures: [Cosignature]
-    let policyMet: Bool
-    let reasons: [String]
-    let isSequencing: Bool
+    package let note: Data
+    package let checkpoint: Checkpoint
+    package let cosignatures: [Cosignature]
+    package let policyMet: Bool
+    package let reasons: [String]
+    package let isSequencing: Bool
     /// The sequencer's health; nil when another process sequences.
-    let health: SequencerHealth?
+    package let health: SequencerHealth?
+}
+
+/// The log's key and witness policy: what the configuration says, checked before the server connects to anything.
+package struct LedgerIdentity: Sendable {
+    package let signer: Ed25519NoteSigner
+    package let policy: WitnessPolicy
+    /// The policy as text, such as `eu:1,cn:1`.
+    package let policyText: String
+
+    package init(_ configuration: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws {
+        signer = try LedgerKey.load(configuration, database: database, logger: logger)
+        (policy, policyText) = try Self.policy(configuration)
+    }
+
+    /// One group per side with witnesses; by default each such side must cosign once.
+    static func policy(_ configuration: LedgerConfiguration) throws -> (WitnessPolicy, String) {
+        var sides: [Side] = []
+        for witness in configuration.witnesses where !sides.contains(witness.side) { sides.append(witness.side) }
+        let text = configuration.policy ?? sides.map { "\($0.rawValue):1" }.joined(separator: ",")
+        guard !text.isEmpty else { return (try WitnessPolicy(groups: []), "") }
+        let keys = configuration.witnesses.map { "\($0.side.rawValue) \($0.verifier.verifierKey)" }
+        return (try WitnessPolicy(parsing: text, keyList: keys.joined(separator: "\n")), text)
+    }
 }

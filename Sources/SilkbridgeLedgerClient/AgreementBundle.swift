@@ -30,12 +30,24 @@ public struct AgreementBundle: Codable, Sendable, Hashable {
         public var entry: String
         /// Base64 hashes from the leaf up.
         public var inclusionProof: [String]
+
+        package init(index: UInt64, entry: Data, inclusionProof: [Data]) {
+            self.index = index
+            self.entry = entry.base64EncodedString()
+            self.inclusionProof = inclusionProof.map { $0.base64EncodedString() }
+        }
     }
 
     public struct Witness: Codable, Sendable, Hashable {
         public var name: String
         public var side: Side
         public var verifierKey: String
+
+        package init(name: String, side: Side, verifierKey: String) {
+            self.name = name
+            self.side = side
+            self.verifierKey = verifierKey
+        }
     }
 
     public struct Log: Codable, Sendable, Hashable {
@@ -43,6 +55,13 @@ public struct AgreementBundle: Codable, Sendable, Hashable {
         public var verifierKey: String
         public var policy: String
         public var witnesses: [Witness]
+
+        package init(origin: String, verifierKey: String, policy: String, witnesses: [Witness]) {
+            self.origin = origin
+            self.verifierKey = verifierKey
+            self.policy = policy
+            self.witnesses = witnesses
+        }
     }
 
     public var format: String
@@ -71,42 +90,27 @@ public struct AgreementBundle: Codable, Sendable, Hashable {
     }
 }
 
-extension LedgerHost {
-    /// The bundle of an agreement against the latest checkpoint: proofs for each key registration, signature,
-    /// and the in-force and termination records.
-    func bundle(of agreement: Agreement, includingText: Bool, now: Date = Date()) async throws -> AgreementBundle {
-        let (note, checkpoint) = try await latest()
-        var indexes = agreement.signatures.flatMap { [$0.keyLedgerIndex, $0.ledgerIndex] }
-        indexes += [agreement.inForceIndex, agreement.termination?.ledgerIndex].compactMap { $0 }
-        var entries: [AgreementBundle.Entry] = []
-        for index in Set(indexes).sorted() where index < checkpoint.size {
-            let found = try await entry(at: index)
-            entries.append(
-                AgreementBundle.Entry(
-                    index: index, entry: found.entry.base64EncodedString(),
-                    inclusionProof: found.proof.map { $0.base64EncodedString() }))
-        }
+extension AgreementBundle {
+    /// The bundle of an agreement as it stands at `now`, with the ledger entries it rests on, proven against the
+    /// cosigned checkpoint note.
+    package init(
+        agreement: Agreement, includingText: Bool, now: Date, entries: [Entry], log: Log, checkpoint: Data
+    ) {
         let version = agreement.current
-        return AgreementBundle(
+        self.init(
             format: AgreementBundle.format, agreementId: agreement.id.uuidString.lowercased(), kind: agreement.kind,
             status: agreement.status(at: now), version: version.number, sha256: version.digest,
             document: includingText ? version.document.base64EncodedString() : nil,
             parties: agreement.parties.map {
-                .init(organizationId: $0.organizationId.uuidString.lowercased(), name: $0.name, side: $0.side)
+                Party(organizationId: $0.organizationId.uuidString.lowercased(), name: $0.name, side: $0.side)
             },
             signatures: agreement.signatures.map {
-                .init(
+                Signature(
                     organizationId: $0.organizationId.uuidString.lowercased(), keyId: $0.keyId.uuidString.lowercased(),
                     verifierKey: $0.verifierKey, signature: $0.signature.base64EncodedString(),
                     keyLedgerIndex: $0.keyLedgerIndex, ledgerIndex: $0.ledgerIndex)
             },
             inForceLedgerIndex: agreement.inForceIndex, terminationLedgerIndex: agreement.termination?.ledgerIndex,
-            entries: entries,
-            log: .init(
-                origin: origin, verifierKey: verifier.verifierKey, policy: policyText,
-                witnesses: witnesses.map {
-                    .init(name: $0.verifier.name, side: $0.side, verifierKey: $0.verifier.verifierKey)
-                }),
-            checkpoint: String(decoding: note, as: UTF8.self))
+            entries: entries, log: log, checkpoint: String(decoding: checkpoint, as: UTF8.self))
     }
 }

@@ -5,24 +5,24 @@ import SilkbridgeCore
 /// loaded: the stakeholders of the demo directory and a dozen fictional European companies, their meeting
 /// requests (China Unicom asking Nokia, the China Internet Development Foundation asking ChinaEU), the
 /// schedule of the afternoon's bilateral meetings.
-struct DemoRoundtable {
-    let demo: DemoEvents
-    let organizer: Organization
-    let by: Account
-    let owners: [String: DemoEvents.Member]
+package struct DemoRoundtable {
+    package let demo: DemoEvents
+    package let organizer: Organization
+    package let by: Account
+    package let owners: [String: DemoEvents.Member]
 
-    static let timeZone = TimeZone(identifier: "Europe/Brussels")!
+    package static let timeZone = TimeZone(identifier: "Europe/Brussels")!
     /// The real stakeholders, then as many fictional European companies.
-    static let stakeholders = [
+    package static let stakeholders = [
         "china-mobile", "china-telecom", "china-unicom", "alibaba-group", "tencent", "baidu", "zte", "huawei",
         "xiaomi", "nokia", "chinaeu", "china-internet-development-fund",
     ]
-    static let europeanGuests = 12
+    package static let europeanGuests = 12
     /// The meetings the roundtable is remembered for, asked for first and always accepted.
-    static let storyMeetings = [("china-unicom", "nokia"), ("china-internet-development-fund", "chinaeu")]
+    package static let storyMeetings = [("china-unicom", "nokia"), ("china-internet-development-fund", "chinaeu")]
 
     /// Creates, fills and schedules the roundtable; the number of registrations.
-    func load(now: Date) async throws -> Int {
+    package func load(now: Date) async throws -> Int {
         let day = EventDay(containing: now.addingTimeInterval(-10 * 86_400), in: Self.timeZone)
         let start = day.instant(minute: 14 * 60, in: Self.timeZone)
         let input = EventInput(

@@ -8,10 +8,10 @@ import TrustLedger
 /// Two witnesses for `serve --demo`, one for each side, each with its own key and state file in the data folder,
 /// so a new user sees cosigned checkpoints at once. They run in the server process and also answer over HTTP at
 /// `/demo-witnesses/<side>/add-checkpoint`; real deployments run `silkbridge witness serve` elsewhere.
-struct DemoWitnesses {
-    let witnesses: [(side: Side, witness: Witness)]
+package struct DemoWitnesses {
+    package let witnesses: [(side: Side, witness: Witness)]
 
-    init(ledger: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws {
+    package init(ledger: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws {
         let logSigner = try LedgerKey.load(ledger, database: database, logger: logger)
         // Beside the log's key and named after it: `ledger.key` → `ledger-demo-witnesses/`.
         let folder = URL(
@@ -34,9 +34,9 @@ struct DemoWitnesses {
         }
     }
 
-    static func path(_ side: Side) -> String { "/demo-witnesses/\(side.rawValue)" }
+    package static func path(_ side: Side) -> String { "/demo-witnesses/\(side.rawValue)" }
 
-    var ledgerWitnesses: [LedgerWitness] {
+    package var ledgerWitnesses: [LedgerWitness] {
         witnesses.map {
             LedgerWitness(
                 side: $0.side, verifier: $0.witness.cosigner.verifier, client: LocalWitnessClient(witness: $0.witness),
@@ -44,7 +44,7 @@ struct DemoWitnesses {
         }
     }
 
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+    package func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
         for (side, witness) in witnesses {
             WitnessServer.addRoutes(for: witness, to: router, under: Self.path(side))
         }

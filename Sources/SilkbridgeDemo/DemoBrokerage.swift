@@ -5,17 +5,17 @@ import SilkbridgeCore
 /// each side (the owners of the fictional organisations and their colleagues), their availability by half day,
 /// about 900 meeting requests shaped like a real event's (a few delegates everyone wants to meet, most requests
 /// across the border), answered, and the meetings scheduled onto 60 tables.
-struct DemoBrokerage {
-    let demo: DemoEvents
-    let organizer: Organization
-    let by: Account
-    let owners: [String: DemoEvents.Member]
+package struct DemoBrokerage {
+    package let demo: DemoEvents
+    package let organizer: Organization
+    package let by: Account
+    package let owners: [String: DemoEvents.Member]
 
-    static let timeZone = TimeZone(identifier: "Asia/Shanghai")!
-    static let delegatesPerSide = 150
-    static let requests = 900
+    package static let timeZone = TimeZone(identifier: "Asia/Shanghai")!
+    package static let delegatesPerSide = 150
+    package static let requests = 900
 
-    func load(now: Date) async throws -> Int {
+    package func load(now: Date) async throws -> Int {
         let first = EventDay(containing: now.addingTimeInterval(21 * 86_400), in: Self.timeZone)
         let second = EventDay(containing: now.addingTimeInterval(22 * 86_400), in: Self.timeZone)
         let start = first.instant(minute: 9 * 60, in: Self.timeZone)

@@ -4,12 +4,12 @@ import SilkbridgeStorage
 import TrustLedger
 
 /// The log's signing key: given by configuration, or read from the key file, or generated into it on first start.
-enum LedgerKey {
-    struct Mismatch: Error, CustomStringConvertible {
-        let description: String
+package enum LedgerKey {
+    package struct Mismatch: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    static func load(_ configuration: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws
+    package static func load(_ configuration: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws
         -> Ed25519NoteSigner
     {
         let signer: Ed25519NoteSigner
@@ -34,7 +34,7 @@ enum LedgerKey {
         return signer
     }
 
-    static func keyFile(_ configuration: LedgerConfiguration, database: DatabaseLocation) -> String {
+    package static func keyFile(_ configuration: LedgerConfiguration, database: DatabaseLocation) -> String {
         if let path = configuration.keyFile { return path }
         switch database {
         case .sqlite(let path):

@@ -5,12 +5,12 @@ import TrustLedger
 /// Tells the operator when a witness refuses a checkpoint. A 409 with the witness's size is routine (the
 /// sequencer retries from that size); any other refusal means the witness and the log disagree about history,
 /// or about keys, and an operator must look.
-struct LoggingWitnessClient: WitnessClient {
-    let base: any WitnessClient
-    let name: String
-    let logger: Logger
+package struct LoggingWitnessClient: WitnessClient {
+    package let base: any WitnessClient
+    package let name: String
+    package let logger: Logger
 
-    func addCheckpoint(_ body: Data) async throws -> WitnessResponse {
+    package func addCheckpoint(_ body: Data) async throws -> WitnessResponse {
         let response: WitnessResponse
         do {
             response = try await base.addCheckpoint(body)

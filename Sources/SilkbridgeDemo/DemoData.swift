@@ -4,19 +4,37 @@ import SilkbridgeStorage
 
 /// Everything `serve --demo` loads into an empty database, in the order each part builds on the last: the
 /// directory, the organisations' keys and agreements, the fund, the exchange, then the events.
-struct DemoData {
-    let database: SilkbridgeDatabase
-    let passwords: any PasswordHasher
-    let catalog: ReferenceCatalog
-    let directory: DirectoryService
-    let exchange: ExchangeService
-    let interests: InterestService
-    let organizationKeys: OrganizationKeyService
-    let agreements: AgreementService
-    let funds: FundService
-    let events: EventService
+package struct DemoData {
+    package let database: SilkbridgeDatabase
+    package let passwords: any PasswordHasher
+    package let catalog: ReferenceCatalog
+    package let directory: DirectoryService
+    package let exchange: ExchangeService
+    package let interests: InterestService
+    package let organizationKeys: OrganizationKeyService
+    package let agreements: AgreementService
+    package let funds: FundService
+    package let events: EventService
 
-    func load(logger: Logger) async throws {
+    package init(
+        database: SilkbridgeDatabase, passwords: any PasswordHasher, catalog: ReferenceCatalog,
+        directory: DirectoryService, exchange: ExchangeService, interests: InterestService,
+        organizationKeys: OrganizationKeyService, agreements: AgreementService, funds: FundService,
+        events: EventService
+    ) {
+        self.database = database
+        self.passwords = passwords
+        self.catalog = catalog
+        self.directory = directory
+        self.exchange = exchange
+        self.interests = interests
+        self.organizationKeys = organizationKeys
+        self.agreements = agreements
+        self.funds = funds
+        self.events = events
+    }
+
+    package func load(logger: Logger) async throws {
         if try await loadDirectory(logger: logger) {
             let signatories = try await DemoKeys(
                 accounts: database.accounts, directory: directory, keys: organizationKeys

@@ -3,7 +3,7 @@ import SilkbridgeStorage
 import TrustLedger
 
 /// While this process sequences, hands the submissions other processes queued to its sequencer, each once.
-actor LedgerQueueDrain {
+package actor LedgerQueueDrain {
     private let queue: SQLLedgerQueue
     private let sequencer: Sequencer
     private let logger: Logger
@@ -16,14 +16,14 @@ actor LedgerQueueDrain {
     private var stored: [Int64: Int] = [:]
     private var reads = 0
 
-    init(queue: SQLLedgerQueue, sequencer: Sequencer, logger: Logger) {
+    package init(queue: SQLLedgerQueue, sequencer: Sequencer, logger: Logger) {
         self.queue = queue
         self.sequencer = sequencer
         self.logger = logger
     }
 
     /// Polls the queue until cancelled, backing off while it is empty.
-    func run() async {
+    package func run() async {
         let backOff = BackOff(from: .milliseconds(2), to: .milliseconds(100))
         var pause = backOff.first
         while !Task.isCancelled {
