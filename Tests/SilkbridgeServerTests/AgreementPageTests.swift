@@ -24,9 +24,13 @@ import TrustLedger
             #expect(form.text.contains(#"value="\#(parties.china.organizationId)" selected"#))
             let invalid = try await europe.post(
                 "/agreements/new",
-                [("organization", parties.europe.organizationId), ("parties", parties.china.organizationId)])
+                [
+                    ("organization", parties.europe.organizationId), ("kind", "letter-of-intent"),
+                    ("parties", parties.china.organizationId), ("visibility", "public-text"),
+                ])
             #expect(invalid.status == .badRequest)
-            #expect(invalid.text.contains("field-error"))
+            #expect(invalid.text.contains(#"id="error-title_en""#))
+            #expect(invalid.text.contains(#"id="error-text_en""#))
             let created = try await europe.post(
                 "/agreements/new",
                 [

@@ -78,6 +78,12 @@ import Testing
             #expect(unreadable.text.contains(#"value="lots""#))
             #expect(unreadable.text.contains(#"value="Meters""#))
 
+            // A choice the form did not offer is a message at its field, not a guess.
+            let unknown = try await owner.post(
+                "/opportunities/new", [("organization", "no-such-organisation")] + Array(fields.dropFirst()))
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.text.contains(#"id="error-organization""#))
+
             // Values that read well but do not fit the type are refused by the same rules as in the API.
             let misfit = try await owner.post(
                 "/opportunities/new",

@@ -26,10 +26,9 @@ extension AgreementPages {
         let form = try await FormData(request: request, context: context)
         do {
             let new = NewAgreement(
-                kind: form.text("kind").flatMap(AgreementKind.init) ?? .letterOfIntent,
-                organizationId: form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID(),
+                kind: try form.choice("kind"), organizationId: try form.id("organization"),
                 partyIds: form.all("parties").compactMap(UUID.init(uuidString:)),
-                visibility: form.text("visibility").flatMap(AgreementVisibility.init) ?? .publicText,
+                visibility: try form.choice("visibility"),
                 interestId: form.text("interest").flatMap(UUID.init(uuidString:)), content: try content(form))
             let agreement = try await agreements.create(new, by: account)
             return PageRenderer.redirect(to: AgreementPaths.agreement(agreement.id))
@@ -78,76 +77,115 @@ extension AgreementPages {
     ) async throws -> Response {
         let account = try context.requireAccount()
         let language = context.language
-        let content = agreement?.latest.content
-        func value(_ name: String, _ stored: String?) -> String { form?[name] ?? stored ?? "" }
-        var view = AgreementFormPage(
-            isNew: agreement == nil,
-            action: agreement.map { AgreementPaths.edit($0.id) } ?? AgreementPaths.newAgreement(),
-            title_en: value("title_en", content?.title.english),
-            title_zh: value("title_zh", content?.title.chinese),
-            text_en: value("text_en", content?.text.english),
-            text_zh: value("text_zh", content?.text.chinese),
-            termStart: value("termStart", content.map { AgreementDate.format($0.term.start) }),
-            termMonths: value("termMonths", content.map { String($0.term.durationMonths) } ?? "12"),
-            attachments: value(
-                "attachments", content?.attachments.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n")),
-            areas: site.areaOptions(selected: form?.all("areas") ?? content?.areas ?? [], language),
-            prevailing: Language.allCases.map {
-                Option(
-                    value: $0.rawValue, label: $0 == .english ? "English" : "中文",
-                    selected: (form?.text("prevailing") ?? content?.prevailingLanguage?.rawValue) == $0.rawValue)
-            })
-        if let agreement {
-            view.backLink = AgreementPaths.agreement(agreement.id)
-            view.version = agreement.latest.number + 1
-        } else {
+        func text(_ key: String) -> String { site.text(key, context) }
+        // A new version starts from the latest one; a refused form shows what was typed.
+        let shown = form ?? agreement.map { Self.form(showing: $0.latest.content) }
+        var heading: [FormGroup] = []
+        var notice: PageForm.Notice?
+        if agreement == nil {
             let mine = try await site.directory.memberships(of: account).filter { !$0.1.isPending }.map(\.0)
             let others = try await site.directory.list(OrganizationFilter(), page: try Paging(limit: 100)).items
-            let chosen = form?.all("parties").isEmpty == false ? form!.all("parties") : [form?.text("party") ?? ""]
-            view.hasOrganizations = !mine.isEmpty
-            view.organizations = mine.map {
-                let id = $0.id.uuidString.lowercased()
-                return Option(value: id, label: $0.name.best(for: language), selected: id == form?.text("organization"))
+            let parties = form?.all("parties").isEmpty == false ? form!.all("parties") : [form?.text("party") ?? ""]
+            if mine.isEmpty {
+                notice = PageForm.Notice(
+                    text: text("opportunity_needs_organization"), link: SitePaths.newOrganization(),
+                    linkLabel: text("nav_register_org"))
             }
-            view.parties = others.map {
-                let id = $0.id.uuidString.lowercased()
-                return Option(
-                    value: id, label: "\($0.name.best(for: language)) · \($0.side.label.text(in: language))",
-                    selected: chosen.contains(id))
-            }
-            view.kinds = site.options(
-                AgreementKind.allCases, selected: [form?.text("kind") ?? ""], label: \.label, language)
-            view.interest = form?.text("interest") ?? ""
-            view.digestOnly = form?.text("visibility") == AgreementVisibility.digestOnly.rawValue
+            let visibility = form?.text("visibility") ?? AgreementVisibility.publicText.rawValue
+            heading = [
+                FormGroup(
+                    sideBySide: true,
+                    fields: [
+                        FormField(name: "interest", label: "", kind: .hidden, value: form?.text("interest") ?? ""),
+                        FormField(
+                            name: "organization", label: text("interest_on_behalf"), kind: .select,
+                            options: site.organizationOptions(mine, selected: [form?.text("organization")], language),
+                            required: true, blank: false),
+                        FormField(
+                            name: "kind", label: text("field_type"), kind: .select,
+                            options: site.options(
+                                AgreementKind.allCases, selected: [form?.text("kind") ?? ""], label: \.label, language),
+                            required: true, blank: false),
+                    ]),
+                FormGroup(fields: [
+                    FormField(
+                        name: "parties", label: text("agreement_other_parties"), kind: .multiple,
+                        options: others.map {
+                            let id = $0.id.uuidString.lowercased()
+                            return Option(
+                                value: id,
+                                label: "\($0.name.best(for: language)) · \($0.side.label.text(in: language))",
+                                selected: parties.contains(id))
+                        }, required: true),
+                    FormField(
+                        name: "visibility", label: text("agreement_visibility"), kind: .radio,
+                        options: [
+                            Option(
+                                value: AgreementVisibility.publicText.rawValue,
+                                label: text("agreement_visibility_public"),
+                                selected: visibility == AgreementVisibility.publicText.rawValue),
+                            Option(
+                                value: AgreementVisibility.digestOnly.rawValue,
+                                label: text("agreement_visibility_digest"),
+                                selected: visibility == AgreementVisibility.digestOnly.rawValue),
+                        ]),
+                ]),
+            ]
         }
-        return renderer.render(
-            "agreement-form",
-            title: site.text(agreement == nil ? "agreement_new_title" : "agreement_edit_title", context),
-            view: Merged(view, errors), request: request, context: context,
-            status: errors == nil ? .ok : .badRequest)
+        var textGroup = site.bilingual(
+            "text", label: text("agreement_text"), shown, context, kind: .textarea, maxLength: 100_000, rows: 12)
+        textGroup.fields.append(
+            FormField(
+                name: "prevailing", label: text("agreement_prevailing"), kind: .select,
+                options: Language.allCases.map {
+                    Option(
+                        value: $0.rawValue, label: $0 == .english ? "English" : "中文",
+                        selected: shown?.text("prevailing") == $0.rawValue)
+                }, errorKeys: ["prevailingLanguage"]))
+        let pageForm = PageForm(
+            title: text(agreement == nil ? "agreement_new_title" : "agreement_edit_title"),
+            action: agreement.map { AgreementPaths.edit($0.id) } ?? AgreementPaths.newAgreement(),
+            back: agreement.map { AgreementPaths.agreement($0.id) } ?? AgreementPaths.register(),
+            submit: text("agreement_save_version"),
+            intro: agreement.map { "\(text("agreement_version")) \($0.latest.number + 1)" } ?? "", notice: notice,
+            groups: heading + [
+                site.bilingual("title", label: text("agreement_field_title"), shown, context, maxLength: 200),
+                textGroup,
+                FormGroup(
+                    sideBySide: true,
+                    fields: [
+                        FormField(
+                            name: "termStart", label: text("agreement_term_start"), kind: .date,
+                            value: shown?["termStart"] ?? ""),
+                        FormField(
+                            name: "termMonths", label: text("agreement_term_months"), kind: .number,
+                            value: shown?["termMonths"] ?? "12"),
+                    ]),
+                FormGroup(fields: [
+                    FormField(
+                        name: "areas", label: text("field_areas"), kind: .checkboxes,
+                        options: site.areaOptions(selected: shown?.all("areas") ?? [], language)),
+                    FormField(
+                        name: "attachments", label: text("agreement_attachments"), kind: .textarea,
+                        value: shown?["attachments"] ?? "", hint: text("agreement_attachments_hint"),
+                        placeholder: "e3b0c442…  annex-a.pdf"),
+                ]),
+            ])
+        return site.render(
+            pageForm, errors: errors, request: request, context: context, status: errors == nil ? .ok : .badRequest)
     }
-}
 
-/// The agreement form: what was typed or stored (named as its inputs); editing shows the version it makes, drafting
-/// the parties to choose.
-struct AgreementFormPage {
-    let isNew: Bool
-    let action: String
-    let title_en: String
-    let title_zh: String
-    let text_en: String
-    let text_zh: String
-    let termStart: String
-    let termMonths: String
-    let attachments: String
-    let areas: [Option]
-    let prevailing: [Option]
-    var backLink: String?
-    var version: Int?
-    var hasOrganizations: Bool?
-    var organizations: [Option]?
-    var parties: [Option]?
-    var kinds: [Option]?
-    var interest: String?
-    var digestOnly: Bool?
+    /// The form as it shows a version's content, for the next one.
+    static func form(showing content: AgreementContent) -> FormData {
+        var fields: [(name: String, value: String)] = [
+            ("title_en", content.title.english ?? ""), ("title_zh", content.title.chinese ?? ""),
+            ("text_en", content.text.english ?? ""), ("text_zh", content.text.chinese ?? ""),
+            ("termStart", AgreementDate.format(content.term.start)),
+            ("termMonths", String(content.term.durationMonths)),
+            ("prevailing", content.prevailingLanguage?.rawValue ?? ""),
+            ("attachments", content.attachments.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n")),
+        ]
+        fields += content.areas.map { ("areas", $0) }
+        return FormData(fields: fields)
+    }
 }

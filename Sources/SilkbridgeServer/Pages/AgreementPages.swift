@@ -32,17 +32,18 @@ struct AgreementPages: Sendable {
         let account = try context.requireAccount()
         let id = try agreementID(context)
         let form = try await FormData(request: request, context: context)
-        let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
         switch try site.pathValue(context, "action", as: AgreementAction.self) {
         case .open: _ = try await agreements.open(id, by: account)
         case .withdraw: _ = try await agreements.withdraw(id, by: account)
         case .decline:
-            _ = try await agreements.decline(id, for: organization, reason: form["reason"] ?? "", by: account)
+            _ = try await agreements.decline(
+                id, for: try form.id("organization"), reason: form["reason"] ?? "", by: account)
         case .terminate:
-            _ = try await agreements.terminate(id, for: organization, reason: form["reason"] ?? "", by: account)
+            _ = try await agreements.terminate(
+                id, for: try form.id("organization"), reason: form["reason"] ?? "", by: account)
         case .signatures:
             let input = SignatureInput(
-                organizationId: organization, keyId: form.text("key").flatMap(UUID.init(uuidString:)) ?? UUID(),
+                organizationId: try form.id("organization"), keyId: try form.id("key"),
                 version: form.text("version").flatMap { Int($0) } ?? 0, signature: form["signature"] ?? "")
             _ = try await agreements.sign(id, input, by: account)
         }

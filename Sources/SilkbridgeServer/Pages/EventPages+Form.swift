@@ -82,7 +82,7 @@ extension EventPages {
         let closes = instant("registrationCloses")
         let deadline = instant("requestDeadline")
         let input = EventInput(
-            kind: form.text("kind").flatMap(EventKind.init) ?? .roundtable, title: form.localized("title"),
+            kind: try form.choice("kind"), title: form.localized("title"),
             description: form.localized("description"), location: location, timeZoneId: form["timeZoneId"],
             sessions: sessions, registration: closes.map { RegistrationWindow(opens: Date(), closes: $0) },
             capacity: number("capacity"), approvalRequired: form["approvalRequired"] == "true",
@@ -127,11 +127,7 @@ extension EventPages {
             fields: [
                 FormField(
                     name: "organizationId", label: text("event_field_organizer"), kind: .select,
-                    options: mine.map {
-                        let id = $0.id.uuidString.lowercased()
-                        return Option(
-                            value: id, label: $0.name.best(for: language), selected: id == form?["organizationId"])
-                    }),
+                    options: site.organizationOptions(mine, selected: [form?["organizationId"]], language)),
                 FormField(
                     name: "kind", label: text("event_field_kind"), kind: .select,
                     options: site.options(EventKind.allCases, selected: [kind], label: \.label, language)),
@@ -181,13 +177,5 @@ extension EventPages {
                     name: "themes", label: text("event_field_themes"), kind: .multiple,
                     options: site.areaOptions(selected: form?.all("themes") ?? [], language)),
             ])
-    }
-}
-
-extension FormField {
-    func with(errorKeys keys: [String]) -> FormField {
-        var copy = self
-        copy.errorKeys = keys
-        return copy
     }
 }

@@ -11,12 +11,9 @@ extension EventPages {
             let id = try eventID(context)
             let form = try await FormData(request: request, context: context)
             let meeting = try site.pathID(context, "request", missing: EventError.requestNotFound)
-            guard let outcome = form.text("outcome").flatMap(MeetingOutcome.init) else {
-                throw ValidationError([FieldIssue("outcome", Message("is required.", "为必填项。"))])
-            }
             _ = try await events.rate(
-                meeting: meeting, at: id, phase: form.text("phase").flatMap(OutcomePhase.init) ?? .meeting,
-                outcome: outcome, note: form["note"],
+                meeting: meeting, at: id, phase: try form.choice("phase"), outcome: try form.choice("outcome"),
+                note: form["note"],
                 agreementId: form.text("agreementId").flatMap(UUID.init(uuidString:)), by: account)
             return PageRenderer.redirect(to: EventPaths.agenda(id) + "#meeting-\(meeting.uuidString.lowercased())")
         }

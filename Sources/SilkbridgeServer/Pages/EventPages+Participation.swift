@@ -67,10 +67,7 @@ extension EventPages {
         let sessions = form.map { Set($0.all("sessions")) }
         return EventRegisterForm(
             action: EventPaths.register(event.id),
-            organizations: organizations.map {
-                let id = $0.id.uuidString.lowercased()
-                return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
-            },
+            organizations: site.organizationOptions(organizations, selected: [chosen], language),
             hasOrganization: !organizations.isEmpty, newOrganizationLink: SitePaths.newOrganization(),
             displayName: form?["displayName"] ?? account.displayName,
             sessions: EventView(event: event, language: language, catalog: site.catalog).sessions.map {

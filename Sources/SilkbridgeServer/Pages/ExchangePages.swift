@@ -20,19 +20,8 @@ struct ExchangePages: Sendable {
         router.get(ExchangePaths.opportunities) { request, context in
             try await searchPage(request, context)
         }
-        router.get(ExchangePaths.newOpportunity) { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await formPage(request, context, errors: nil)
-        }
-        router.post(ExchangePaths.newOpportunity) { request, context in
-            try await create(request, context)
-        }
+        addFormRoutes(to: router)
         router.get(ExchangePaths.opportunity) { request, context in try await opportunityPage(request, context) }
-        router.get(ExchangePaths.editOpportunity) { request, context in
-            if let login = site.requireLogin(request, context) { return login }
-            return try await editPage(request, context)
-        }
-        router.post(ExchangePaths.editOpportunity) { request, context in try await update(request, context) }
         router.post(ExchangePaths.opportunityAction) { request, context in
             let account = try context.requireAccount()
             let id = try opportunityID(context)
@@ -47,9 +36,8 @@ struct ExchangePages: Sendable {
             let account = try context.requireAccount()
             let id = try opportunityID(context)
             let form = try await FormData(request: request, context: context)
-            let organization = form.text("organization").flatMap(UUID.init(uuidString:)) ?? UUID()
             let interest = try await interests.send(
-                on: id, from: organization, message: form["message"] ?? "", by: account)
+                on: id, from: try form.id("organization"), message: form["message"] ?? "", by: account)
             return PageRenderer.redirect(to: ExchangePaths.interest(interest.id))
         }
         addInboxRoutes(to: router)

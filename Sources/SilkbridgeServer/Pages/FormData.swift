@@ -40,6 +40,27 @@ struct FormData: Sendable {
         return value
     }
 
+    /// One of the choices the form offers; a missing or unknown one is refused at its field, never replaced by a
+    /// default.
+    func choice<Value: RawRepresentable<String>>(_ name: String, as _: Value.Type = Value.self) throws -> Value {
+        try read(name) { Value(rawValue: $0) }
+    }
+
+    /// An id the form offers to choose, such as the organisation acting.
+    func id(_ name: String) throws -> UUID {
+        try read(name) { UUID(uuidString: $0) }
+    }
+
+    private func read<Value>(_ name: String, _ parse: (String) -> Value?) throws -> Value {
+        guard let text = text(name) else {
+            throw ValidationError([FieldIssue(name, Message("is required.", "为必填项。"))])
+        }
+        guard let value = parse(text) else {
+            throw ValidationError([FieldIssue(name, Message("is not one of the choices.", "不是可选项之一。"))])
+        }
+        return value
+    }
+
     func localized(_ prefix: String) -> LocalizedText {
         LocalizedText(english: text("\(prefix)_en"), chinese: text("\(prefix)_zh"))
     }

@@ -35,7 +35,7 @@ extension FundPages {
             let id = try fundID(context)
             let project = try projectID(context)
             _ = try await funds.changeStage(
-                id, project: project, to: form.text("stage").flatMap(ProjectStage.init) ?? .sourcing,
+                id, project: project, to: try form.choice("stage"),
                 reason: form["reason"], by: account)
             return FundPaths.project(id, project)
         }
@@ -140,10 +140,7 @@ extension FundPages {
                     value: form?["name_zh"] ?? "", chinese: true),
                 FormField(
                     name: "managerOrganizationId", label: text("fund_field_manager", context), kind: .select,
-                    options: mine.map {
-                        let id = $0.id.uuidString.lowercased()
-                        return Option(value: id, label: $0.name.best(for: language), selected: id == chosen)
-                    }),
+                    options: site.organizationOptions(mine, selected: [chosen], language)),
                 FormField(
                     name: "reportingCurrency", label: text("fund_field_reporting_currency", context), kind: .select,
                     options: ["EUR", "CNY"].map { Option(value: $0, label: $0, selected: $0 == currency) }),

@@ -2,10 +2,13 @@ import Foundation
 import Hummingbird
 import SilkbridgeCore
 
-/// One input of a form page, with what was typed and the messages of the fields it answers for.
+/// One input of a form, with what was typed and the messages of the fields it answers for. Every form of the
+/// site is made of these and rendered by the `field` partial, so a label, a hint and a message sit the same way
+/// everywhere.
 struct FormField {
     enum Kind: String {
-        case text, date, time, dateTime, number, select, multiple, textarea, checkbox
+        case text, email, password, url, date, time, dateTime, number
+        case select, multiple, checkboxes, radio, textarea, checkbox, hidden
     }
 
     let name: String
@@ -13,28 +16,55 @@ struct FormField {
     var kind: Kind = .text
     var value = ""
     var options: [Option] = []
+    /// Choices under headings, such as the subtopics of each area; else `options` form one group.
+    var optionGroups: [OptionGroup] = []
     var chinese = false
     var hint = ""
     /// The fields of the use case whose messages show here: `pledge.amount` arrives as `pledge_amount`, and
     /// `countries[1]` under `countries`.
     var errorKeys: [String] = []
+    var autocomplete: String?
+    var maxLength: Int?
+    var required = false
+    /// Whether a single choice offers "—", none chosen.
+    var blank = true
+    var rows = 3
+    var inputMode: String?
+    var placeholder: String?
+
+    func with(errorKeys keys: [String]) -> FormField {
+        var field = self
+        field.errorKeys += keys
+        return field
+    }
 
     /// What the template shows of the field: the input for its kind, and the messages of its keys.
     struct View {
         let name: String
         let label: String
         let value: String
-        let options: [Option]
+        let optionGroups: [OptionGroup]
         let isChinese: Bool
         let isSelect: Bool
         let isMultiple: Bool
+        let hasBlank: Bool
+        /// Checkboxes or radio buttons, one per option, under the label as a legend.
+        let isChoices: Bool
+        let choiceType: String
         let isTextarea: Bool
         let isCheckbox: Bool
+        let isHidden: Bool
         let isInput: Bool
         let type: String
         let checked: Bool
         let hint: String?
         let error: String?
+        let autocomplete: String?
+        let maxLength: Int?
+        let required: Bool
+        let rows: Int
+        let inputMode: String?
+        let placeholder: String?
     }
 
     func view(errors: [String: String]) -> View {
@@ -42,34 +72,104 @@ struct FormField {
         let messages = errors.filter { key, _ in
             keys.contains { key == $0 || key.hasPrefix($0 + "[") }
         }.sorted { $0.key < $1.key }.map(\.value)
-        let types: [Kind: String] = [.date: "date", .time: "time", .dateTime: "datetime-local", .number: "number"]
+        let inputs: [Kind: String] = [
+            .text: "text", .email: "email", .password: "password", .url: "url", .date: "date", .time: "time",
+            .dateTime: "datetime-local", .number: "number",
+        ]
         return View(
-            name: name, label: label, value: value, options: options, isChinese: chinese,
-            isSelect: kind == .select || kind == .multiple, isMultiple: kind == .multiple,
-            isTextarea: kind == .textarea, isCheckbox: kind == .checkbox,
-            isInput: [.text, .date, .time, .dateTime, .number].contains(kind), type: types[kind] ?? "text",
-            checked: kind == .checkbox && value == "true", hint: hint.isEmpty ? nil : hint,
-            error: messages.isEmpty ? nil : messages.joined(separator: " "))
+            name: name, label: label, value: value,
+            optionGroups: optionGroups.isEmpty ? [OptionGroup(heading: nil, options: options)] : optionGroups,
+            isChinese: chinese, isSelect: kind == .select || kind == .multiple, isMultiple: kind == .multiple,
+            hasBlank: kind == .select && blank, isChoices: kind == .checkboxes || kind == .radio,
+            choiceType: kind == .radio ? "radio" : "checkbox", isTextarea: kind == .textarea,
+            isCheckbox: kind == .checkbox, isHidden: kind == .hidden, isInput: inputs[kind] != nil,
+            type: inputs[kind] ?? "text", checked: kind == .checkbox && value == "true",
+            hint: hint.isEmpty ? nil : hint, error: messages.isEmpty ? nil : messages.joined(separator: " "),
+            autocomplete: autocomplete, maxLength: maxLength, required: required, rows: rows, inputMode: inputMode,
+            placeholder: placeholder)
     }
 }
 
-/// What the form template shows of a form page.
-struct FormPageView {
-    let action: String
-    let back: String
-    let submit: String
-    let fields: [FormField.View]
-    let intro: String?
+/// Choices shown under one heading; no heading for a plain list.
+struct OptionGroup {
+    let heading: String?
+    let options: [Option]
 }
 
-/// A form page: its fields, where it posts and where it came from.
+/// Fields that belong together: under a legend (the two languages of one text), side by side on a wide screen.
+struct FormGroup {
+    var legend = ""
+    var sideBySide = false
+    var fields: [FormField]
+
+    struct View {
+        let legend: String?
+        let sideBySide: Bool
+        let fields: [FormField.View]
+    }
+
+    func view(errors: [String: String]) -> View {
+        View(
+            legend: legend.isEmpty ? nil : legend, sideBySide: sideBySide,
+            fields: fields.map { $0.view(errors: errors) })
+    }
+}
+
+/// A form: its fields, where it posts and where it came from.
 struct PageForm {
+    /// A line above the form that sends the person elsewhere first, such as registering an organisation.
+    struct Notice {
+        let text: String
+        let link: String
+        let linkLabel: String
+    }
+
     let title: String
     let action: String
-    let back: String
+    var back = ""
     let submit: String
     var intro = ""
-    var fields: [FormField]
+    var notice: Notice?
+    /// A line below the form, such as the way to log in instead of signing up.
+    var footnote: Notice?
+    var groups: [FormGroup]
+
+    init(
+        title: String, action: String, back: String = "", submit: String, intro: String = "",
+        notice: Notice? = nil, footnote: Notice? = nil, groups: [FormGroup]
+    ) {
+        self.title = title
+        self.action = action
+        self.back = back
+        self.submit = submit
+        self.intro = intro
+        self.notice = notice
+        self.footnote = footnote
+        self.groups = groups
+    }
+
+    /// A form whose fields stand one under the other.
+    init(title: String, action: String, back: String, submit: String, intro: String = "", fields: [FormField]) {
+        self.init(
+            title: title, action: action, back: back, submit: submit, intro: intro, groups: [FormGroup(fields: fields)])
+    }
+
+    /// What the templates show: `form` for a page of its own, the `form-body` partial inside another page.
+    struct View {
+        let action: String
+        let back: String?
+        let submit: String
+        let intro: String?
+        let notice: Notice?
+        let footnote: Notice?
+        let groups: [FormGroup.View]
+    }
+
+    func view(errors: FormErrors?) -> View {
+        View(
+            action: action, back: back.isEmpty ? nil : back, submit: submit, intro: intro.isEmpty ? nil : intro,
+            notice: notice, footnote: footnote, groups: groups.map { $0.view(errors: errors?.fieldErrors ?? [:]) })
+    }
 }
 
 extension SitePages {
@@ -115,16 +215,32 @@ extension SitePages {
         }
     }
 
-    private func render(
+    /// A form on a page of its own, with the messages of a refusal.
+    func render(
         _ form: PageForm, errors: FormErrors?, request: Request, context: AppRequestContext,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        let view = FormPageView(
-            action: form.action, back: form.back, submit: form.submit,
-            fields: form.fields.map { $0.view(errors: errors?.fieldErrors ?? [:]) },
-            intro: form.intro.isEmpty ? nil : form.intro)
-        return renderer.render(
-            "form", title: form.title, view: Merged(view, errors), request: request,
+        renderer.render(
+            "form", title: form.title, view: Merged(form.view(errors: errors), errors), request: request,
             context: context, status: status)
+    }
+
+    /// The English and the Chinese input of one text, side by side under its name; a message about the text as
+    /// a whole (neither language given) shows under the English one.
+    func bilingual(
+        _ name: String, label: String, _ form: FormData?, _ context: AppRequestContext, kind: FormField.Kind = .text,
+        maxLength: Int? = nil, rows: Int = 3
+    ) -> FormGroup {
+        func field(_ suffix: String, _ language: String, chinese: Bool) -> FormField {
+            FormField(
+                name: "\(name)_\(suffix)", label: text(language, context), kind: kind,
+                value: form?["\(name)_\(suffix)"] ?? "", chinese: chinese, maxLength: maxLength, rows: rows)
+        }
+        return FormGroup(
+            legend: label, sideBySide: true,
+            fields: [
+                field("en", "in_english", chinese: false).with(errorKeys: [name]),
+                field("zh", "in_chinese", chinese: true),
+            ])
     }
 }

@@ -19,8 +19,8 @@ struct PageRenderer: Sendable {
     }
 
     static let pageTemplates = [
-        "home", "signup", "login", "directory", "organization", "organization-form", "members", "account", "error",
-        "ledger", "webhooks", "agreements", "agreement", "agreement-form", "agreement-diff", "matches",
+        "layout", "csrf", "field", "form-body", "home", "directory", "organization", "members", "account", "error",
+        "ledger", "webhooks", "agreements", "agreement", "agreement-diff", "matches",
         "form", "funds", "fund", "fund-project", "fund-report", "dashboard",
         "events", "event", "event-participants", "event-requests", "event-agenda", "event-plan",
     ]

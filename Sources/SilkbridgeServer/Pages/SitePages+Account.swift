@@ -5,13 +5,14 @@ import SilkbridgeCore
 extension SitePages {
     func addAccountRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(SitePaths.signUp) { request, context in
-            renderer.render("signup", title: text("signup_title", context), request: request, context: context)
+            render(accountForm(signingUp: true, nil, context), errors: nil, request: request, context: context)
         }
         router.post(SitePaths.signUp) { request, context in try await signUp(request, context) }
         router.get(SitePaths.logIn) { request, context in
-            let view = ["next": SitePaths.safeReturn(request.uri.queryParameters.get("next")) ?? ""]
-            return renderer.render(
-                "login", title: text("login_title", context), view: view, request: request, context: context)
+            let next = SitePaths.safeReturn(request.uri.queryParameters.get("next")) ?? ""
+            return render(
+                accountForm(signingUp: false, FormData(fields: [("next", next)]), context), errors: nil,
+                request: request, context: context)
         }
         router.post(SitePaths.logIn) { request, context in try await logIn(request, context) }
         router.post(SitePaths.logOut) { request, context in
@@ -43,12 +44,10 @@ extension SitePages {
         do {
             _ = try await accounts.signUp(input)
         } catch let error as any DomainError {
-            let view = FormErrors(
-                error, language: context.language, values: ["email": input.email, "displayName": input.displayName])
-            return renderer.render(
-                "signup", title: text("signup_title", context), view: view, request: request,
-                context: context,
-                status: .badRequest)
+            return render(
+                accountForm(signingUp: true, form, context),
+                errors: FormErrors(error, language: context.language, values: [:]),
+                request: request, context: context, status: .badRequest)
         }
         return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization())
     }
@@ -59,12 +58,40 @@ extension SitePages {
         do {
             return try await startSession(email: form["email"] ?? "", password: form["password"] ?? "", next: next)
         } catch let error as AccountError {
-            let view = FormErrors(
-                error, language: context.language, values: ["email": form["email"] ?? "", "next": next])
-            return renderer.render(
-                "login", title: text("login_title", context), view: view, request: request, context: context,
-                status: .unauthorized)
+            return render(
+                accountForm(signingUp: false, form, context),
+                errors: FormErrors(error, language: context.language, values: [:]),
+                request: request, context: context, status: .unauthorized)
         }
+    }
+
+    /// The sign-up and log-in forms: what was typed comes back, except the password.
+    private func accountForm(signingUp: Bool, _ form: FormData?, _ context: AppRequestContext) -> PageForm {
+        func text(_ key: String) -> String { self.text(key, context) }
+        let first =
+            signingUp
+            ? FormField(
+                name: "displayName", label: text("field_display_name"), value: form?["displayName"] ?? "",
+                autocomplete: "name", maxLength: 100, required: true)
+            : FormField(name: "next", label: "", kind: .hidden, value: form?["next"] ?? "")
+        return PageForm(
+            title: text(signingUp ? "signup_title" : "login_title"),
+            action: signingUp ? SitePaths.signUp() : SitePaths.logIn(), submit: text(signingUp ? "signup" : "login"),
+            footnote: signingUp
+                ? PageForm.Notice(text: text("have_account"), link: SitePaths.logIn(), linkLabel: text("login"))
+                : PageForm.Notice(text: text("no_account"), link: SitePaths.signUp(), linkLabel: text("signup")),
+            groups: [
+                FormGroup(fields: [
+                    first,
+                    FormField(
+                        name: "email", label: text("field_email"), kind: .email, value: form?["email"] ?? "",
+                        autocomplete: "email", required: true),
+                    FormField(
+                        name: "password", label: text("field_password"), kind: .password,
+                        hint: signingUp ? text("password_hint") : "",
+                        autocomplete: signingUp ? "new-password" : "current-password", required: true),
+                ])
+            ])
     }
 
     private func startSession(email: String, password: String, next: String) async throws -> Response {

@@ -14,7 +14,7 @@ extension SitePages {
             let form = try await FormData(request: request, context: context)
             do {
                 _ = try await directory.addMember(
-                    email: form["email"] ?? "", role: form.text("role").flatMap(Role.init) ?? .member, to: id,
+                    email: form["email"] ?? "", role: try form.choice("role"), to: id,
                     by: account, accounts: accountRepository)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
                 let errors = FormErrors(error, language: context.language, values: ["email": form["email"] ?? ""])

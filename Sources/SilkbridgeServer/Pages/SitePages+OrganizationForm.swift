@@ -4,44 +4,25 @@ import SilkbridgeCore
 
 extension SitePages {
     func addOrganizationFormRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get(SitePaths.newOrganization) { request, context in
-            if let login = requireLogin(request, context) { return login }
-            return formPage(request, context, values: [:], action: SitePaths.newOrganization(), errors: nil)
-        }
-        router.post(SitePaths.newOrganization) { request, context in
-            let account = try context.requireAccount()
-            let form = try await FormData(request: request, context: context)
-            do {
-                let created = try await directory.create(Self.input(from: form), by: account)
-                return PageRenderer.redirect(to: SitePaths.organization(created.id))
-            } catch let error as ValidationError {
-                return formPage(
-                    request, context, values: Self.values(of: form), action: SitePaths.newOrganization(),
-                    errors: FormErrors(error, language: context.language, values: [:]))
-            }
-        }
-        router.get(SitePaths.editOrganization) { request, context in
-            if let login = requireLogin(request, context) { return login }
-            let id = try pathID(context)
-            let organization = try await directory.organization(id: id)
-            guard try await directory.role(of: context.account, in: id) != nil else { throw DirectoryError.notAMember }
-            return formPage(
-                request, context, values: Self.values(of: organization), action: SitePaths.editOrganization(id),
-                errors: nil)
-        }
-        router.post(SitePaths.editOrganization) { request, context in
-            let account = try context.requireAccount()
-            let id = try pathID(context)
-            let form = try await FormData(request: request, context: context)
-            do {
+        addForm(
+            to: router, SitePaths.newOrganization,
+            build: { context, _, form in organizationForm(context, form, editing: nil) },
+            submit: { form, account, _ in
+                SitePaths.organization(try await directory.create(Self.input(from: form), by: account).id)
+            })
+        addForm(
+            to: router, SitePaths.editOrganization,
+            build: { context, account, form in
+                let id = try pathID(context)
+                let organization = try await directory.organization(id: id)
+                guard try await directory.role(of: account, in: id) != nil else { throw DirectoryError.notAMember }
+                return organizationForm(context, form ?? Self.form(showing: organization), editing: id)
+            },
+            submit: { form, account, context in
+                let id = try pathID(context)
                 _ = try await directory.update(id: id, with: Self.input(from: form), by: account)
-                return PageRenderer.redirect(to: SitePaths.organization(id))
-            } catch let error as ValidationError {
-                return formPage(
-                    request, context, values: Self.values(of: form), action: SitePaths.editOrganization(id),
-                    errors: FormErrors(error, language: context.language, values: [:]))
-            }
-        }
+                return SitePaths.organization(id)
+            })
         router.post(SitePaths.deleteOrganization) { request, context in
             let account = try context.requireAccount()
             try await directory.delete(id: try pathID(context), by: account)
@@ -49,28 +30,61 @@ extension SitePages {
         }
     }
 
-    private func formPage(
-        _ request: Request, _ context: AppRequestContext, values: [String: String], action: String, errors: FormErrors?
-    ) -> Response {
+    private func organizationForm(_ context: AppRequestContext, _ form: FormData?, editing id: UUID?) -> PageForm {
         let language = context.language
-        let areas = values["areas"]?.split(separator: ",").map(String.init) ?? []
-        let view = OrganizationFormPage(
-            name_en: values["name_en"] ?? "", name_zh: values["name_zh"] ?? "", city_en: values["city_en"] ?? "",
-            city_zh: values["city_zh"] ?? "", website: values["website"] ?? "",
-            description_en: values["description_en"] ?? "", description_zh: values["description_zh"] ?? "",
-            action: action, isNew: action == SitePaths.newOrganization(),
-            types: options(OrganizationType.allCases, selected: [values["type"] ?? ""], label: \.label, language),
-            sizes: options(SizeBand.allCases, selected: [values["size"] ?? ""], label: \.label, language),
-            areaOptions: areaOptions(selected: areas, language),
-            countries: countryOptions(selected: [values["country"]].compactMap { $0 }, language),
-            provinces: catalog.provinces.map {
-                Option(value: $0.code, label: $0.name.best(for: language), selected: $0.code == values["province"])
-            })
-        let title = text(action == SitePaths.newOrganization() ? "org_new_title" : "org_edit_title", context)
-        return renderer.render(
-            "organization-form", title: title, view: Merged(view, errors), request: request,
-            context: context,
-            status: errors == nil ? .ok : .badRequest)
+        func choice(_ name: String, _ label: String, _ options: [Option]) -> FormField {
+            FormField(name: name, label: text(label, context), kind: .select, options: options, required: true)
+        }
+        let selected = { (name: String) in [form?[name] ?? ""] }
+        return PageForm(
+            title: text(id == nil ? "org_new_title" : "org_edit_title", context),
+            action: id.map { SitePaths.editOrganization($0) } ?? SitePaths.newOrganization(),
+            back: id.map { SitePaths.organization($0) } ?? SitePaths.directory(),
+            submit: text(id == nil ? "org_create" : "save", context),
+            groups: [
+                bilingual("name", label: text("field_name", context), form, context, maxLength: 200),
+                FormGroup(
+                    sideBySide: true,
+                    fields: [
+                        choice(
+                            "type", "field_type",
+                            options(OrganizationType.allCases, selected: selected("type"), label: \.label, language)),
+                        choice(
+                            "size", "field_size",
+                            options(SizeBand.allCases, selected: selected("size"), label: \.label, language)),
+                    ]),
+                FormGroup(
+                    sideBySide: true,
+                    fields: [
+                        choice("country", "field_country", countryOptions(selected: selected("country"), language)),
+                        FormField(
+                            name: "province", label: text("field_province", context), kind: .select,
+                            options: catalog.provinces.map {
+                                Option(
+                                    value: $0.code, label: $0.name.best(for: language),
+                                    selected: $0.code == form?["province"])
+                            },
+                            hint: text("province_hint", context)),
+                    ]),
+                FormGroup(
+                    sideBySide: true,
+                    fields: ["en", "zh"].map {
+                        FormField(
+                            name: "city_\($0)", label: text("field_city_\($0)", context),
+                            value: form?["city_\($0)"] ?? "", chinese: $0 == "zh", maxLength: 100)
+                    }),
+                FormGroup(fields: [
+                    FormField(
+                        name: "website", label: text("field_website", context), kind: .url,
+                        value: form?["website"] ?? "", placeholder: "https://"),
+                    FormField(
+                        name: "areas", label: text("field_areas", context), kind: .checkboxes,
+                        options: areaOptions(selected: form?.all("areas") ?? [], language)),
+                ]),
+                bilingual(
+                    "description", label: text("field_description", context), form, context, kind: .textarea,
+                    maxLength: 4000, rows: 5),
+            ])
     }
 
     static func input(from form: FormData) -> OrganizationInput {
@@ -82,46 +96,18 @@ extension SitePages {
             description: form.localized("description"))
     }
 
-    static func values(of form: FormData) -> [String: String] {
-        var values: [String: String] = [:]
-        for name in [
-            "name_en", "name_zh", "type", "country", "province", "city_en", "city_zh", "website", "size",
-            "description_en", "description_zh",
-        ] {
-            values[name] = form[name] ?? ""
-        }
-        values["areas"] = form.all("areas").joined(separator: ",")
-        return values
-    }
-
-    static func values(of organization: Organization) -> [String: String] {
-        [
-            "name_en": organization.name.english ?? "", "name_zh": organization.name.chinese ?? "",
-            "type": organization.type.rawValue, "country": organization.country,
-            "province": organization.province ?? "",
-            "city_en": organization.city.english ?? "", "city_zh": organization.city.chinese ?? "",
-            "website": organization.website ?? "", "size": organization.size.rawValue,
-            "areas": organization.areas.joined(separator: ","),
-            "description_en": organization.description.english ?? "",
-            "description_zh": organization.description.chinese ?? "",
+    /// The form as it shows a stored organisation, for editing.
+    static func form(showing organization: Organization) -> FormData {
+        var fields: [(name: String, value: String)] = [
+            ("type", organization.type.rawValue), ("country", organization.country),
+            ("province", organization.province ?? ""), ("website", organization.website ?? ""),
+            ("size", organization.size.rawValue),
         ]
+        for (name, text) in [
+            ("name", organization.name), ("city", organization.city), ("description", organization.description),
+        ] {
+            fields += [("\(name)_en", text.english ?? ""), ("\(name)_zh", text.chinese ?? "")]
+        }
+        return FormData(fields: fields + organization.areas.map { ("areas", $0) })
     }
-}
-
-/// The organisation form: what was typed or stored (named as its inputs), and the choices of its selects.
-struct OrganizationFormPage {
-    let name_en: String
-    let name_zh: String
-    let city_en: String
-    let city_zh: String
-    let website: String
-    let description_en: String
-    let description_zh: String
-    let action: String
-    let isNew: Bool
-    let types: [Option]
-    let sizes: [Option]
-    let areaOptions: [Option]
-    let countries: [Option]
-    let provinces: [Option]
 }

@@ -70,6 +70,14 @@ struct SitePages: Sendable {
         }
     }
 
+    /// Organisations to choose from, by name in the page's language.
+    func organizationOptions(_ organizations: [Organization], selected: [String?], _ language: Language) -> [Option] {
+        organizations.map {
+            let id = $0.id.uuidString.lowercased()
+            return Option(value: id, label: $0.name.best(for: language), selected: selected.contains(id))
+        }
+    }
+
     func areaOptions(selected: [String], _ language: Language) -> [Option] {
         catalog.areas.map {
             Option(value: $0.code, label: $0.label.best(for: language), selected: selected.contains($0.code))
