@@ -34,6 +34,9 @@ import Testing
                 #expect(page.status == .ok, "\(uri) answered \(page.status)")
                 guard page.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
                 pages += 1
+                // An empty target is a link whose value did not render.
+                #expect(
+                    !page.text.contains(#"href="""#) && !page.text.contains(#"action="""#), "\(uri) has an empty link")
                 for link in Self.links(in: page.text) {
                     let path = String(link.target.prefix { $0 != "?" && $0 != "#" })
                     let route = routes.first { candidate in

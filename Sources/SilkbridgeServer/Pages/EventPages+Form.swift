@@ -113,8 +113,6 @@ extension EventPages {
         {
             FormField(name: name, label: text(label), kind: kind, value: form?[name] ?? value)
         }
-        let english = " · " + text("in_english")
-        let chinese = " · " + text("in_chinese")
         let kind = form?["kind"] ?? EventKind.roundtable.rawValue
         let zone = form?["timeZoneId"] ?? "Europe/Brussels"
         // A month ahead, registration and requests closing the evening before.
@@ -124,58 +122,48 @@ extension EventPages {
         return PageForm(
             title: text("event_new_title"), action: EventPaths.newEvent(), back: EventPaths.list(),
             submit: text("event_create"), intro: text("event_new_intro"),
-            fields: [
-                FormField(
-                    name: "organizationId", label: text("event_field_organizer"), kind: .select,
-                    options: site.organizationOptions(mine, selected: [form?["organizationId"]], language)),
-                FormField(
-                    name: "kind", label: text("event_field_kind"), kind: .select,
-                    options: site.options(EventKind.allCases, selected: [kind], label: \.label, language)),
-                FormField(
-                    name: "title_en", label: text("event_field_title") + english, value: form?["title_en"] ?? "",
-                    errorKeys: ["title"]),
-                FormField(
-                    name: "title_zh", label: text("event_field_title") + chinese, value: form?["title_zh"] ?? "",
-                    chinese: true),
-                FormField(
-                    name: "description_en", label: text("event_field_description") + english, kind: .textarea,
-                    value: form?["description_en"] ?? "", errorKeys: ["description"]),
-                FormField(
-                    name: "description_zh", label: text("event_field_description") + chinese, kind: .textarea,
-                    value: form?["description_zh"] ?? "", chinese: true),
-                FormField(
-                    name: "venue_en", label: text("event_field_venue") + english, value: form?["venue_en"] ?? "",
-                    errorKeys: ["location_name", "location"]),
-                FormField(
-                    name: "venue_zh", label: text("event_field_venue") + chinese, value: form?["venue_zh"] ?? "",
-                    chinese: true),
-                FormField(
-                    name: "address", label: text("event_field_address"), value: form?["address"] ?? "",
-                    errorKeys: ["location_address"]),
-                FormField(
-                    name: "url", label: text("event_field_url"), value: form?["url"] ?? "",
-                    hint: text("event_field_url_hint"), errorKeys: ["location_url"]),
-                FormField(
-                    name: "timeZoneId", label: text("event_field_time_zone"), kind: .select,
-                    options: Self.timeZones.map { Option(value: $0, label: $0, selected: $0 == zone) }),
-                field("day", "event_field_first_day", .date, day.description).with(errorKeys: ["sessions"]),
-                field("days", "event_field_days", .number, "1"),
-                field("start", "event_field_start", .time, "14:00"),
-                field("slotMinutes", "event_field_slot_minutes", .number, "20"),
-                field("slotCount", "event_field_slot_count", .number, "8"),
-                field("breakMinutes", "event_field_break_minutes", .number, "5"),
-                field("tables", "event_field_tables", .number, "10"),
-                field("registrationCloses", "event_field_registration_closes", .dateTime, eve)
-                    .with(errorKeys: ["registration_closes", "registration"]),
-                field("requestDeadline", "event_field_request_deadline", .dateTime, eve),
-                field("capacity", "event_field_capacity", .number, "100"),
-                field("requestCap", "event_field_request_cap", .number, "10"),
-                FormField(
-                    name: "approvalRequired", label: text("event_field_approval"), kind: .checkbox,
-                    value: form == nil ? "true" : form?["approvalRequired"] ?? "false"),
-                FormField(
-                    name: "themes", label: text("event_field_themes"), kind: .multiple,
-                    options: site.areaOptions(selected: form?.all("themes") ?? [], language)),
+            groups: [
+                FormGroup(fields: [
+                    FormField(
+                        name: "organizationId", label: text("event_field_organizer"), kind: .select,
+                        options: site.organizationOptions(mine, selected: [form?["organizationId"]], language)),
+                    FormField(
+                        name: "kind", label: text("event_field_kind"), kind: .select,
+                        options: site.options(EventKind.allCases, selected: [kind], label: \.label, language)),
+                ]),
+                site.bilingual("title", label: text("event_field_title"), form, context),
+                site.bilingual("description", label: text("event_field_description"), form, context, kind: .textarea),
+                site.bilingual("venue", label: text("event_field_venue"), form, context)
+                    .with(errorKeys: ["location_name", "location"]),
+                FormGroup(fields: [
+                    FormField(
+                        name: "address", label: text("event_field_address"), value: form?["address"] ?? "",
+                        errorKeys: ["location_address"]),
+                    FormField(
+                        name: "url", label: text("event_field_url"), value: form?["url"] ?? "",
+                        hint: text("event_field_url_hint"), errorKeys: ["location_url"]),
+                    FormField(
+                        name: "timeZoneId", label: text("event_field_time_zone"), kind: .select,
+                        options: Self.timeZones.map { Option(value: $0, label: $0, selected: $0 == zone) }),
+                    field("day", "event_field_first_day", .date, day.description).with(errorKeys: ["sessions"]),
+                    field("days", "event_field_days", .number, "1"),
+                    field("start", "event_field_start", .time, "14:00"),
+                    field("slotMinutes", "event_field_slot_minutes", .number, "20"),
+                    field("slotCount", "event_field_slot_count", .number, "8"),
+                    field("breakMinutes", "event_field_break_minutes", .number, "5"),
+                    field("tables", "event_field_tables", .number, "10"),
+                    field("registrationCloses", "event_field_registration_closes", .dateTime, eve)
+                        .with(errorKeys: ["registration_closes", "registration"]),
+                    field("requestDeadline", "event_field_request_deadline", .dateTime, eve),
+                    field("capacity", "event_field_capacity", .number, "100"),
+                    field("requestCap", "event_field_request_cap", .number, "10"),
+                    FormField(
+                        name: "approvalRequired", label: text("event_field_approval"), kind: .checkbox,
+                        value: form == nil ? "true" : form?["approvalRequired"] ?? "false"),
+                    FormField(
+                        name: "themes", label: text("event_field_themes"), kind: .multiple,
+                        options: site.areaOptions(selected: form?.all("themes") ?? [], language)),
+                ]),
             ])
     }
 }

@@ -9,10 +9,7 @@ extension EventPages {
             let id = try eventID(context)
             let form = try await FormData(request: request, context: context)
             do {
-                let organization = form.text("organizationId").flatMap(UUID.init(uuidString:))
-                guard let organization else {
-                    throw ValidationError([FieldIssue("organizationId", Message("is required.", "为必填项。"))])
-                }
+                let organization = try form.id("organizationId")
                 let input = RegistrationInput(
                     displayName: form.text("displayName"),
                     availableSessions: Set(form.all("sessions").compactMap { Int($0) }),

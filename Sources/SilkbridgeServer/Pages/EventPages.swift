@@ -59,8 +59,7 @@ struct EventPages: Sendable {
             requestDeadline: shown.local(event.requestDeadline), requestCap: event.requestCap,
             approvalRequired: event.approvalRequired, listLink: EventPaths.list())
         guard let account = context.account else {
-            let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-            view.loginLink = SitePaths.logIn() + "?next=\(back)"
+            view.loginLink = SitePaths.logIn(returningTo: request.uri.path)
             return renderer.render(
                 "event", title: event.title.best(for: language), view: Merged(view, shown.summary), request: request,
                 context: context)

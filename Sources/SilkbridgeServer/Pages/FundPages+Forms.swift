@@ -131,19 +131,17 @@ extension FundPages {
         return PageForm(
             title: text("fund_new_title", context), action: FundPaths.newFund(), back: FundPaths.list(),
             submit: text("fund_create", context), intro: text("fund_new_intro", context),
-            fields: [
-                FormField(
-                    name: "name_en", label: text("fund_field_name", context) + " · " + text("in_english", context),
-                    value: form?["name_en"] ?? "", errorKeys: ["name"]),
-                FormField(
-                    name: "name_zh", label: text("fund_field_name", context) + " · " + text("in_chinese", context),
-                    value: form?["name_zh"] ?? "", chinese: true),
-                FormField(
-                    name: "managerOrganizationId", label: text("fund_field_manager", context), kind: .select,
-                    options: site.organizationOptions(mine, selected: [chosen], language)),
-                FormField(
-                    name: "reportingCurrency", label: text("fund_field_reporting_currency", context), kind: .select,
-                    options: ["EUR", "CNY"].map { Option(value: $0, label: $0, selected: $0 == currency) }),
+            groups: [
+                site.bilingual("name", label: text("fund_field_name", context), form, context),
+                FormGroup(fields: [
+                    FormField(
+                        name: "managerOrganizationId", label: text("fund_field_manager", context), kind: .select,
+                        options: site.organizationOptions(mine, selected: [chosen], language)),
+                    FormField(
+                        name: "reportingCurrency", label: text("fund_field_reporting_currency", context),
+                        kind: .select,
+                        options: ["EUR", "CNY"].map { Option(value: $0, label: $0, selected: $0 == currency) }),
+                ]),
             ])
     }
 
@@ -180,34 +178,25 @@ extension FundPages {
         return PageForm(
             title: text("fund_add_project", context), action: FundPaths.newProject(id), back: FundPaths.fund(id),
             submit: text("fund_add_project", context), intro: book.fund.name.best(for: language),
-            fields: [
-                FormField(
-                    name: "title_en", label: text("fund_field_title", context) + " · " + text("in_english", context),
-                    value: form?["title_en"] ?? "", errorKeys: ["title"]),
-                FormField(
-                    name: "title_zh", label: text("fund_field_title", context) + " · " + text("in_chinese", context),
-                    value: form?["title_zh"] ?? "", chinese: true),
-                FormField(
-                    name: "description_en",
-                    label: text("fund_field_description", context) + " · " + text("in_english", context),
-                    kind: .textarea, value: form?["description_en"] ?? ""),
-                FormField(
-                    name: "description_zh",
-                    label: text("fund_field_description", context) + " · " + text("in_chinese", context),
-                    kind: .textarea, value: form?["description_zh"] ?? "", chinese: true),
-                FormField(
-                    name: "sponsorIds", label: text("fund_field_sponsors", context), kind: .multiple,
-                    options: try await organizations(form?.all("sponsorIds") ?? [], language)),
-                FormField(
-                    name: "area", label: text("fund_field_area", context), kind: .select,
-                    options: site.areaOptions(selected: [form?["area"] ?? ""], language)),
-                FormField(
-                    name: "countries", label: text("fund_field_countries", context), kind: .multiple,
-                    options: site.countryOptions(selected: form?.all("countries") ?? [], language)),
-                FormField(
-                    name: "requested_amount", label: text("fund_field_requested", context),
-                    value: form?["requested_amount"] ?? "", hint: text("fund_amount_hint", context)),
-                currencyField("requested", form, context, default: book.fund.reportingCurrency.code),
+            groups: [
+                site.bilingual("title", label: text("fund_field_title", context), form, context),
+                site.bilingual(
+                    "description", label: text("fund_field_description", context), form, context, kind: .textarea),
+                FormGroup(fields: [
+                    FormField(
+                        name: "sponsorIds", label: text("fund_field_sponsors", context), kind: .multiple,
+                        options: try await organizations(form?.all("sponsorIds") ?? [], language)),
+                    FormField(
+                        name: "area", label: text("fund_field_area", context), kind: .select,
+                        options: site.areaOptions(selected: [form?["area"] ?? ""], language)),
+                    FormField(
+                        name: "countries", label: text("fund_field_countries", context), kind: .multiple,
+                        options: site.countryOptions(selected: form?.all("countries") ?? [], language)),
+                    FormField(
+                        name: "requested_amount", label: text("fund_field_requested", context),
+                        value: form?["requested_amount"] ?? "", hint: text("fund_amount_hint", context)),
+                    currencyField("requested", form, context, default: book.fund.reportingCurrency.code),
+                ]),
             ])
     }
 

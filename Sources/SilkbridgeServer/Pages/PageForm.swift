@@ -102,6 +102,13 @@ struct FormGroup {
     var sideBySide = false
     var fields: [FormField]
 
+    /// The group with more messages shown under its first field, such as `location` under the venue's name.
+    func with(errorKeys keys: [String]) -> FormGroup {
+        var group = self
+        if !group.fields.isEmpty { group.fields[0] = group.fields[0].with(errorKeys: keys) }
+        return group
+    }
+
     struct View {
         let legend: String?
         let sideBySide: Bool

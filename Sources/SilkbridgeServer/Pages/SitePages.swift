@@ -56,8 +56,7 @@ struct SitePages: Sendable {
 
     func requireLogin(_ request: Request, _ context: AppRequestContext) -> Response? {
         guard context.account == nil else { return nil }
-        let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-        return PageRenderer.redirect(to: SitePaths.logIn() + "?next=\(back)")
+        return PageRenderer.redirect(to: SitePaths.logIn(returningTo: request.uri.path))
     }
 
     func options<T: RawRepresentable<String>>(

@@ -43,6 +43,9 @@ enum SitePaths {
 
     static func verifyLedgerEntry(_ index: UInt64) -> String { ledger(query: ["entry": String(index)]) }
 
+    /// The log-in page that comes back to `path` afterwards.
+    static func logIn(returningTo path: String) -> String { logIn(query: ["next": path]) }
+
     /// Only local paths may be redirect targets, so a crafted link cannot send people to another site.
     static func safeReturn(_ path: String?) -> String? {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
