@@ -309,12 +309,16 @@ func withApp(at location: DatabaseLocation, _ body: @Sendable (any TestClientPro
             #expect(empty.status == .ok)
             #expect(empty.text.contains(language == "en" ? "No webhooks yet." : "尚无 Webhook。"))
 
-            let bad = try await admin.post(page, [("url", "not a url"), ("interest.received", "1")])
+            let bad = try await admin.post(page, [("url", "not a url"), ("kinds", "interest.received")])
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains(language == "en" ? "must be an absolute" : "必须是完整的"))
+            // The kinds come back as chosen.
+            #expect(bad.text.contains(#"value="interest.received" checked"#))
+            #expect(!bad.text.contains(#"value="stage.changed" checked"#))
 
             let created = try await admin.post(
-                page, [("url", "https://hooks.example.eu/in"), ("interest.received", "1"), ("stage.changed", "1")])
+                page,
+                [("url", "https://hooks.example.eu/in"), ("kinds", "interest.received"), ("kinds", "stage.changed")])
             #expect(created.status == .created)
             #expect(created.text.contains("whsec_"))
             #expect(created.text.contains("https://hooks.example.eu/in"))

@@ -78,8 +78,7 @@ public struct ExchangeService: Sendable {
         -> Opportunity
     {
         let current = try await editable(id: id, by: account)
-        let status = current.status(at: now)
-        guard status == .draft || status == .published else { throw ExchangeError.notEditable(status) }
+        guard current.permissions(at: now).edit else { throw ExchangeError.notEditable(current.status(at: now)) }
         var updated = try OpportunityValidator(catalog: catalog).apply(input, to: current, now: now)
         let changed = Self.changedFields(from: current, to: updated)
         guard !changed.isEmpty else { return current }
@@ -91,10 +90,20 @@ public struct ExchangeService: Sendable {
         return updated
     }
 
+    /// What `viewer` may do with the opportunity: what its state allows, for members of its organisation only.
+    public func permissions(on opportunity: Opportunity, for viewer: Account?, now: Date = Date()) async throws
+        -> OpportunityPermissions
+    {
+        guard let viewer, try await isMember(viewer, of: opportunity.organizationId) else { return .none }
+        return opportunity.permissions(at: now)
+    }
+
     /// Makes a draft visible to everyone for twelve months.
     public func publish(id: UUID, by account: Account, now: Date = Date()) async throws -> Opportunity {
         var opportunity = try await editable(id: id, by: account)
-        guard opportunity.state == .draft else { throw ExchangeError.cannotPublish(opportunity.status(at: now)) }
+        guard opportunity.permissions(at: now).publish else {
+            throw ExchangeError.cannotPublish(opportunity.status(at: now))
+        }
         opportunity.state = .published
         opportunity.publishedAt = now
         opportunity.expiresAt = Opportunity.expiry(after: now)
@@ -104,8 +113,9 @@ public struct ExchangeService: Sendable {
     /// Gives a published or expired opportunity twelve more months from now.
     public func renew(id: UUID, by account: Account, now: Date = Date()) async throws -> Opportunity {
         var opportunity = try await editable(id: id, by: account)
-        let status = opportunity.status(at: now)
-        guard status == .published || status == .expired else { throw ExchangeError.cannotRenew(status) }
+        guard opportunity.permissions(at: now).renew else {
+            throw ExchangeError.cannotRenew(opportunity.status(at: now))
+        }
         opportunity.expiresAt = Opportunity.expiry(after: now)
         return try await save(opportunity, by: account, action: "opportunity.renewed", now: now)
     }
@@ -113,7 +123,7 @@ public struct ExchangeService: Sendable {
     /// Ends an opportunity for good.
     public func close(id: UUID, by account: Account, now: Date = Date()) async throws -> Opportunity {
         var opportunity = try await editable(id: id, by: account)
-        guard opportunity.state != .closed else { throw ExchangeError.alreadyClosed }
+        guard opportunity.permissions(at: now).close else { throw ExchangeError.alreadyClosed }
         opportunity.state = .closed
         return try await save(opportunity, by: account, action: "opportunity.closed", now: now)
     }

@@ -151,14 +151,11 @@ struct ExchangePages: Sendable {
         let mine = try await myOrganizations(context)
         let isOwner = mine.contains { $0.id == opportunity.organizationId }
         let status = opportunity.status(at: Date())
+        let may = try await exchange.permissions(on: opportunity, for: context.account)
         var view = OpportunityPage(
             opportunity: OpportunityView(opportunity, catalog: catalog, language: language),
             owner: OrganizationView(owner, catalog: catalog, language: language),
-            isOwner: isOwner,
-            canPublish: isOwner && status == .draft,
-            canRenew: isOwner && (status == .published || status == .expired),
-            canClose: isOwner && status != .closed,
-            canEdit: isOwner && (status == .draft || status == .published),
+            isOwner: isOwner, canPublish: may.publish, canRenew: may.renew, canClose: may.close, canEdit: may.edit,
             editLink: ExchangePaths.editOpportunity(id),
             publishAction: ExchangePaths.opportunityAction(id, .publish),
             renewAction: ExchangePaths.opportunityAction(id, .renew),

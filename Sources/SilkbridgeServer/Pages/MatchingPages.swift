@@ -61,7 +61,7 @@ struct MatchingPages: Sendable {
             view.alert = MatchesPage.Alert(
                 on: alert != nil,
                 minimumScore: Int(((alert?.minimumScore ?? MatchAlert.defaultMinimumScore) * 100).rounded()),
-                action: SitePaths.matchAlert(id))
+                action: SitePaths.matchAlert(id), stopAction: SitePaths.deleteMatchAlert(id))
         }
         return site.renderer.render(
             "matches", title: site.text("matches_title", context), view: view, request: request, context: context)
@@ -88,6 +88,7 @@ struct MatchesPage {
         let on: Bool
         let minimumScore: Int
         let action: String
+        let stopAction: String
     }
 
     let organization: OrganizationView

@@ -102,7 +102,6 @@ struct FrameLinks: Sendable {
     let logIn = SitePaths.logIn()
     let logOut = SitePaths.logOut()
     let account = SitePaths.account()
-    let accountTokens = SitePaths.accountTokens()
     let directory = SitePaths.directory()
     let newOrganization = SitePaths.newOrganization()
     let dashboard = SitePaths.dashboard()

@@ -123,9 +123,17 @@ extension SitePages {
             AccountPage.Token(
                 name: token.name, created: Self.dateText(token.createdAt), revoke: SitePaths.revokeToken(token.id))
         }
+        let tokenForm = PageForm(
+            title: text("token_create", context), action: SitePaths.accountTokens(),
+            submit: text("token_create", context),
+            groups: [
+                FormGroup(fields: [
+                    FormField(name: "name", label: text("token_name", context), maxLength: 100, required: true)
+                ])
+            ])
         let view = AccountPage(
             email: account.email, displayName: account.displayName, memberships: memberships, tokens: tokens,
-            newSecret: newSecret)
+            tokenForm: tokenForm.view(errors: nil), newSecret: newSecret)
         return renderer.render(
             "account", title: text("account_title", context), view: view, request: request, context: context)
     }
@@ -152,6 +160,7 @@ struct AccountPage {
     let displayName: String
     let memberships: [Membership]
     let tokens: [Token]
+    let tokenForm: PageForm.View
     /// A token's secret, shown once on the page that answers its creation.
     let newSecret: String?
 }

@@ -40,9 +40,9 @@ extension SitePages {
             "directory", title: text("directory_title", context), view: view, request: request, context: context)
     }
 
-    func organizationPage(_ request: Request, _ context: AppRequestContext, keyErrors: FormErrors? = nil)
-        async throws -> Response
-    {
+    func organizationPage(
+        _ request: Request, _ context: AppRequestContext, keyForm: FormData? = nil, keyErrors: FormErrors? = nil
+    ) async throws -> Response {
         let id = try pathID(context)
         let organization = try await directory.organization(id: id)
         let role = try await directory.role(of: context.account, in: id)
@@ -51,7 +51,7 @@ extension SitePages {
             canEdit: role != nil, canDelete: role == .owner, editLink: SitePaths.editOrganization(id),
             membersLink: SitePaths.members(id), matchesLink: SitePaths.matches(id),
             deleteLink: SitePaths.deleteOrganization(id), role: role.map { $0.label.text(in: context.language) },
-            keys: try await keysView(of: id, canManage: role != nil, errors: keyErrors, context.language))
+            keys: try await keysView(of: id, canManage: role != nil, form: keyForm, errors: keyErrors, context))
         return renderer.render(
             "organization", title: organization.name.best(for: context.language), view: view, request: request,
             context: context, status: keyErrors == nil ? .ok : .badRequest)

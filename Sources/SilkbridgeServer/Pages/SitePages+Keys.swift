@@ -12,9 +12,9 @@ extension SitePages {
                 _ = try await organizationKeys.register(
                     publicKey: form["publicKey"] ?? "", name: form.text("name"), for: id, by: account)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
-                let values = ["publicKey": form["publicKey"] ?? "", "name": form["name"] ?? ""]
                 return try await organizationPage(
-                    request, context, keyErrors: FormErrors(error, language: context.language, values: values))
+                    request, context, keyForm: form,
+                    keyErrors: FormErrors(error, language: context.language, values: [:]))
             }
             return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
         }
@@ -27,10 +27,21 @@ extension SitePages {
     }
 
     /// The keys section of an organisation page: every key with its ledger entries, and for members the forms.
-    func keysView(of id: UUID, canManage: Bool, errors: FormErrors?, _ language: Language) async throws
-        -> Merged<KeysView, FormErrors>
-    {
+    func keysView(
+        of id: UUID, canManage: Bool, form: FormData?, errors: FormErrors?, _ context: AppRequestContext
+    ) async throws -> Merged<KeysView, FormErrors> {
         let keys = try await organizationKeys.keys(of: id)
+        let keyForm = PageForm(
+            title: text("keys_add", context), action: SitePaths.keys(id), submit: text("keys_add", context),
+            groups: [
+                FormGroup(fields: [
+                    FormField(
+                        name: "publicKey", label: text("keys_public_key", context), kind: .textarea,
+                        value: form?["publicKey"] ?? "", required: true, rows: 2),
+                    FormField(
+                        name: "name", label: text("keys_name", context), value: form?["name"] ?? "", maxLength: 100),
+                ])
+            ])
         let view = KeysView(
             canManage: canManage,
             items: keys.reversed().map { key in
@@ -44,7 +55,7 @@ extension SitePages {
                     revocationIndex: key.revocationIndex.map(String.init) ?? "",
                     revokeAction: SitePaths.revokeKey(id, key.id))
             },
-            action: SitePaths.keys(id), empty: keys.isEmpty)
+            form: canManage ? keyForm.view(errors: errors) : nil, empty: keys.isEmpty)
         return Merged(view, errors)
     }
 }
@@ -66,6 +77,7 @@ struct KeysView {
 
     let canManage: Bool
     let items: [Key]
-    let action: String
+    /// Registering a key, for members.
+    let form: PageForm.View?
     let empty: Bool
 }

@@ -6,7 +6,7 @@ extension SitePages {
     func addMemberRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(SitePaths.members) { request, context in
             if let login = requireLogin(request, context) { return login }
-            return try await membersPage(request, context, errors: nil)
+            return try await membersPage(request, context, form: nil, errors: nil)
         }
         router.post(SitePaths.members) { request, context in
             let account = try context.requireAccount()
@@ -17,8 +17,8 @@ extension SitePages {
                     email: form["email"] ?? "", role: try form.choice("role"), to: id,
                     by: account, accounts: accountRepository)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
-                let errors = FormErrors(error, language: context.language, values: ["email": form["email"] ?? ""])
-                return try await membersPage(request, context, errors: errors)
+                return try await membersPage(
+                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]))
             }
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
@@ -28,10 +28,7 @@ extension SitePages {
                 try pathID(context), try pathID(context, "member", missing: DirectoryError.memberNotFound)
             )
             let form = try await FormData(request: request, context: context)
-            guard let role = form.text("role").flatMap(Role.init) else {
-                throw ValidationError([FieldIssue("role", Message("is not a role.", "不是有效的角色。"))])
-            }
-            _ = try await directory.changeRole(of: memberId, to: role, in: id, by: account)
+            _ = try await directory.changeRole(of: memberId, to: try form.choice("role"), in: id, by: account)
             return PageRenderer.redirect(to: SitePaths.members(id))
         }
         router.post(SitePaths.removeMember) { request, context in
@@ -53,9 +50,9 @@ extension SitePages {
         }
     }
 
-    private func membersPage(_ request: Request, _ context: AppRequestContext, errors: FormErrors?) async throws
-        -> Response
-    {
+    private func membersPage(
+        _ request: Request, _ context: AppRequestContext, form: FormData?, errors: FormErrors?
+    ) async throws -> Response {
         let account = try context.requireAccount()
         let id = try pathID(context)
         let language = context.language
@@ -64,10 +61,26 @@ extension SitePages {
         let myRole = members.first { $0.accountId == account.id }?.role ?? .member
         let trail = try await directory.auditTrail(of: id, by: account, page: try Paging(limit: 20))
         let signatories = Set(try await agreements.signatories(of: id, by: account).map(\.id))
+        let invite = PageForm(
+            title: text("member_add", context), action: SitePaths.members(id), submit: text("member_add", context),
+            groups: [
+                FormGroup(
+                    sideBySide: true,
+                    fields: [
+                        FormField(
+                            name: "email", label: text("field_email", context), kind: .email,
+                            value: form?["email"] ?? "", required: true),
+                        FormField(
+                            name: "role", label: text("field_role", context), kind: .select,
+                            options: options(
+                                Role.allCases.filter { $0 <= myRole }, selected: [form?["role"] ?? "member"],
+                                label: \.label, language), blank: false),
+                    ])
+            ])
         let view = MembersPage(
             organization: OrganizationView(organization, catalog: catalog, language: language),
-            canManage: myRole.managesMembers,
-            roles: options(Role.allCases.filter { $0 <= myRole }, selected: ["member"], label: \.label, language),
+            canManage: myRole.managesMembers, webhooksLink: SitePaths.webhooks(id),
+            inviteForm: myRole.managesMembers ? invite.view(errors: errors) : nil,
             members: members.map { member in
                 MembersPage.Member(
                     name: member.displayName ?? "", email: member.email,
@@ -116,7 +129,8 @@ struct MembersPage {
 
     let organization: OrganizationView
     let canManage: Bool
-    let roles: [Option]
+    let webhooksLink: String
+    let inviteForm: PageForm.View?
     let members: [Member]
     let audit: [AuditEntry]
 }

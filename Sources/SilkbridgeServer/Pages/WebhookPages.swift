@@ -17,13 +17,13 @@ struct WebhookPages: Sendable {
             let account = try context.requireAccount()
             let id = try site.pathID(context)
             let form = try await FormData(request: request, context: context)
-            let kinds = NoticeKind.allCases.map(\.rawValue).filter { form[$0] != nil }
             do {
-                let created = try await webhooks.create(url: form["url"] ?? "", kinds: kinds, for: id, by: account)
+                let created = try await webhooks.create(
+                    url: form["url"] ?? "", kinds: form.all("kinds"), for: id, by: account)
                 return try await page(request, context, secret: created.secret, status: .created)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
-                let errors = FormErrors(error, language: context.language, values: ["url": form["url"] ?? ""])
-                return try await page(request, context, errors: errors)
+                return try await page(
+                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]))
             }
         }
         router.post(SitePaths.deleteWebhook) { request, context in
@@ -51,8 +51,8 @@ struct WebhookPages: Sendable {
     }
 
     private func page(
-        _ request: Request, _ context: AppRequestContext, secret: String? = nil, status: HTTPResponse.Status = .ok,
-        errors: FormErrors? = nil
+        _ request: Request, _ context: AppRequestContext, form: FormData? = nil, secret: String? = nil,
+        status: HTTPResponse.Status = .ok, errors: FormErrors? = nil
     ) async throws -> Response {
         let account = try context.requireAccount()
         let id = try site.pathID(context)
@@ -88,10 +88,26 @@ struct WebhookPages: Sendable {
         }
         let view = WebhooksPage(
             organization: OrganizationView(organization, catalog: site.catalog, language: language),
-            items: items, empty: items.isEmpty, action: SitePaths.webhooks(id),
-            kinds: NoticeKind.allCases.map { kind in
-                WebhooksPage.Kind(value: kind.rawValue, label: kind.label.text(in: language), checked: true)
-            },
+            items: items, empty: items.isEmpty,
+            form: PageForm(
+                title: site.text("webhook_add", context), action: SitePaths.webhooks(id),
+                submit: site.text("webhook_add", context),
+                groups: [
+                    FormGroup(fields: [
+                        FormField(
+                            name: "url", label: site.text("webhook_url", context), kind: .url,
+                            value: form?["url"] ?? "", required: true),
+                        FormField(
+                            name: "kinds", label: site.text("webhook_kinds", context), kind: .checkboxes,
+                            options: NoticeKind.allCases.map { kind in
+                                // A new webhook hears every kind until its owners choose.
+                                Option(
+                                    value: kind.rawValue, label: kind.label.text(in: language),
+                                    selected: form?.all("kinds").contains(kind.rawValue) ?? true)
+                            }),
+                    ])
+                ]
+            ).view(errors: errors),
             secret: secret)
         return site.renderer.render(
             "webhooks", title: site.text("webhooks_title", context), view: Merged(view, errors),
@@ -127,17 +143,10 @@ struct WebhooksPage {
         let result: String
     }
 
-    struct Kind {
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
     let organization: OrganizationView
     let items: [Item]
     let empty: Bool
-    let action: String
-    let kinds: [Kind]
+    let form: PageForm.View
     /// A new or rotated secret, shown once on the page that answers the form.
     let secret: String?
 }
