@@ -8,31 +8,15 @@
 # CONFIGURATION=debug measures the debug build instead (not comparable with the targets).
 set -euo pipefail
 
-seconds="${1:-10}"
-connections="${2:-64}"
 runs="${3:-3}"
-root="$(cd "$(dirname "$0")/.." && pwd)"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+source "$(dirname "$0")/serve-demo.sh"
 nginx="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$nginx" ] || { echo "nginx is missing: apt-get install nginx" >&2; exit 1; }
-
-configuration="${CONFIGURATION:-release}"
-swift build -c "$configuration" --product silkbridge --package-path "$root" >/dev/null
-binary="$(swift build -c "$configuration" --package-path "$root" --show-bin-path)/silkbridge"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port="$(free_port)"
-data="$(mktemp -d)"
-"$binary" serve --demo --port "$port" --data-dir "$data" >"$data/serve.log" 2>&1 &
-server=$!
 nginx_pid=""
-trap 'kill "$server" ${nginx_pid:+"$nginx_pid"} 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+cleanup+=('kill ${nginx_pid:+"$nginx_pid"} 2>/dev/null || true')
 
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 300); do
-    curl -fs "$base/ledger/checkpoint" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-checkpoint="$(curl -fs "$base/ledger/checkpoint")" || { cat "$data/serve.log" >&2; exit 1; }
+wait_for /ledger/checkpoint
+checkpoint="$(curl -fs "$base/ledger/checkpoint")"
 size="$(sed -n 2p <<<"$checkpoint")"
 # The first level-0 hash tile: full once the log holds 256 entries, partial (.p/width) before.
 if [ "$size" -ge 256 ]; then tile="tile/0/000"; else tile="tile/0/000.p/$size"; fi

@@ -57,11 +57,7 @@ import Testing
     func rejectsInputThatBreaksARule(field: String, change: @Sendable (inout OrganizationInput) -> Void) {
         var input = Self.valid
         change(&input)
-        #expect {
-            try apply(input)
-        } throws: { error in
-            (error as? ValidationError)?.issues.contains { $0.field == field } == true
-        }
+        expectIssue(at: field) { try apply(input) }
     }
 
     @Test func chineseOrganisationsNeedAndKeepTheirProvince() throws {

@@ -17,6 +17,17 @@ import Testing
         let event: Event
         let organiser: Account
         let people: [(Account, UUID)]
+
+        /// Everyone but the organiser registers, in order.
+        func registerEveryone(at now: Date) async throws -> [Registration] {
+            var registrations: [Registration] = []
+            for (account, organization) in people {
+                registrations.append(
+                    try await service.register(
+                        for: event.id, organizationId: organization, RegistrationInput(), by: account, now: now))
+            }
+            return registrations
+        }
     }
 
     /// A published roundtable on 24 October in Brussels (3 slots, 1 table); registration open for ten days, requests
@@ -67,13 +78,7 @@ import Testing
                     for: world.event.id, organizationId: isar, RegistrationInput(), by: anna,
                     now: Self.now + 10 * Self.day)
             }
-            var registrations: [Registration] = []
-            for (account, organization) in world.people {
-                registrations.append(
-                    try await service.register(
-                        for: world.event.id, organizationId: organization, RegistrationInput(), by: account,
-                        now: Self.now + Self.day))
-            }
+            let registrations = try await world.registerEveryone(at: Self.now + Self.day)
             #expect(registrations.allSatisfy { $0.isApproved })
 
             // A request made in time and left unanswered expires at the deadline and can no longer be accepted.
@@ -102,14 +107,7 @@ import Testing
         try await database.withDatabase { db in
             let world = try await world(db)
             let service = world.service
-            var ids: [UUID] = []
-            for (account, organization) in world.people {
-                ids.append(
-                    try await service.register(
-                        for: world.event.id, organizationId: organization, RegistrationInput(), by: account,
-                        now: Self.now + Self.day
-                    ).id)
-            }
+            let ids = try await world.registerEveryone(at: Self.now + Self.day).map(\.id)
             // Isar Energy meets both Chinese organisations; one table, so one meeting per slot.
             for (inviteeIndex, priority) in [(1, 3), (2, 1)] {
                 let request = try await service.requestMeeting(
@@ -149,14 +147,7 @@ import Testing
         try await database.withDatabase { db in
             let world = try await world(db)
             let service = world.service
-            var ids: [UUID] = []
-            for (account, organization) in world.people {
-                ids.append(
-                    try await service.register(
-                        for: world.event.id, organizationId: organization, RegistrationInput(), by: account,
-                        now: Self.now + Self.day
-                    ).id)
-            }
+            let ids = try await world.registerEveryone(at: Self.now + Self.day).map(\.id)
             let (anna, invitee) = (world.people[0].0, ids[1])
             let made = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<8 {

@@ -49,6 +49,13 @@ import Testing
         return Meetings(world: world, ids: ids, withShenzhen: withShenzhen, withWuhan: withWuhan)
     }
 
+    /// The exchange and its expressions of interest, to reach a meeting from an accepted interest.
+    static func exchange(_ db: SilkbridgeDatabase) -> (ExchangeService, InterestService) {
+        let exchange = ExchangeService(
+            repository: db.exchange, directory: db.directory, catalog: ExchangeStorageTests.catalog)
+        return (exchange, InterestService(repository: db.interests, exchange: exchange, directory: db.directory))
+    }
+
     @Test(arguments: TestDatabase.available)
     func ratingsOpenWithTheMeetingAndTheSurveyOnceTheEventIsOver(database: TestDatabase) async throws {
         try await database.withDatabase { db in
@@ -181,9 +188,7 @@ import Testing
         try await database.withDatabase { db in
             let m = try await meetings(db)
             let now = EventServiceTests.now
-            let exchange = ExchangeService(
-                repository: db.exchange, directory: db.directory, catalog: ExchangeStorageTests.catalog)
-            let interests = InterestService(repository: db.interests, exchange: exchange, directory: db.directory)
+            let (exchange, interests) = Self.exchange(db)
             let (isarOrganization, shenzhenOrganization, wuhanOrganization) = (
                 m.world.people[0].1, m.world.people[1].1, m.world.people[2].1
             )
@@ -249,9 +254,7 @@ import Testing
         try await database.withDatabase { db in
             let m = try await meetings(db)
             let now = EventServiceTests.now
-            let exchange = ExchangeService(
-                repository: db.exchange, directory: db.directory, catalog: ExchangeStorageTests.catalog)
-            let interests = InterestService(repository: db.interests, exchange: exchange, directory: db.directory)
+            let (exchange, interests) = Self.exchange(db)
             let draft = try await exchange.create(
                 ExchangeStorageTests.input, for: m.world.people[0].1, by: m.isar, now: now)
             _ = try await exchange.publish(id: draft.id, by: m.isar, now: now)

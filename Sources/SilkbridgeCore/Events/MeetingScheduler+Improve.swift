@@ -68,6 +68,16 @@ extension MeetingScheduler {
     /// giving their other participants another meeting in the freed slot, the placed weight rises: the
     /// alternating paths of matching, in slots.
     func exchange(_ meeting: Int, _ state: ScheduleState) -> Bool {
+        swapIn(meeting, state) { other, slot in
+            for participant in [state.first[other], state.second[other]] {
+                fill(participant, at: slot, depth: 2, state)
+            }
+        }
+    }
+
+    /// Tries `meeting` at each of its slots in place of the meetings there: each one taken out goes to a free
+    /// slot of its own or, if none, to `rehome`; the first attempt that raises the placed weight is kept.
+    private func swapIn(_ meeting: Int, _ state: ScheduleState, rehome: (_ other: Int, _ slot: Int) -> Void) -> Bool {
         let before = state.placedWeight
         for slot in state.common(meeting) {
             guard let out = blockers(of: meeting, at: slot, state), !out.isEmpty else { continue }
@@ -78,9 +88,7 @@ extension MeetingScheduler {
                 if let free = freeSlot(for: other, avoiding: -1, state) {
                     state.place(other, at: free)
                 } else {
-                    for participant in [state.first[other], state.second[other]] {
-                        fill(participant, at: slot, depth: 2, state)
-                    }
+                    rehome(other, slot)
                 }
             }
             if state.placedWeight > before { return true }
@@ -184,23 +192,7 @@ extension MeetingScheduler {
     /// is free instead of a lighter meeting, when the placed weight rises: when every table is taken, a heavy
     /// meeting gets in two steps where no single slot has a lighter meeting its pair could take.
     func displace(_ meeting: Int, _ state: ScheduleState) -> Bool {
-        let before = state.placedWeight
-        for slot in state.common(meeting) {
-            guard let out = blockers(of: meeting, at: slot, state), !out.isEmpty else { continue }
-            let mark = state.mark
-            for other in out { state.remove(other) }
-            state.place(meeting, at: slot)
-            for other in out where state.slotOf[other] < 0 {
-                if let free = freeSlot(for: other, avoiding: -1, state) {
-                    state.place(other, at: free)
-                } else {
-                    replaceLighter(other, state)
-                }
-            }
-            if state.placedWeight > before { return true }
-            state.undo(to: mark)
-        }
-        return false
+        swapIn(meeting, state) { other, _ in replaceLighter(other, state) }
     }
 
     /// Puts `meeting` in place of the lightest meeting lighter than it in a slot where its pair is free.

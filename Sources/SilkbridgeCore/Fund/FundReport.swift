@@ -102,44 +102,37 @@ public struct FundReport: Sendable, Hashable, Codable {
         _ amount: Money, to column: WritableKeyPath<ReportRow, Money>, contributor: Contributor,
         project: FundProject?
     ) throws {
-        try Self.add(amount, to: column, in: &totals)
-        if let index = byContributor.firstIndex(where: { $0.key == contributor.id.uuidString.lowercased() }) {
-            try Self.add(amount, to: column, in: &byContributor[index])
-        }
-        if let index = bySide.firstIndex(where: { $0.key == contributor.side.rawValue }) {
-            try Self.add(amount, to: column, in: &bySide[index])
-        }
-        guard let project else { return }
-        if let index = byArea.firstIndex(where: { $0.key == project.area }) {
-            try Self.add(amount, to: column, in: &byArea[index])
-        }
-        if let index = byCountry.firstIndex(where: { $0.key == project.leadCountry }) {
-            try Self.add(amount, to: column, in: &byCountry[index])
+        try update(contributor: contributor, project: project) { row in
+            row[keyPath: column] = try row[keyPath: column].adding(amount)
         }
     }
 
-    private static func add(_ amount: Money, to column: WritableKeyPath<ReportRow, Money>, in row: inout ReportRow)
-        throws
-    {
-        row[keyPath: column] = try row[keyPath: column].adding(amount)
-    }
-
-    private static func add(_ amount: Money, to column: WritableKeyPath<ReportRow, Money?>, in row: inout ReportRow)
-        throws
-    {
-        row[keyPath: column] = try (row[keyPath: column] ?? .zero(amount.currency)).adding(amount)
-    }
-
+    /// A column that stays empty until a first amount arrives, such as the pledges on a side's row.
     private mutating func add(
         _ amount: Money, to column: WritableKeyPath<ReportRow, Money?>, contributor: Contributor,
         project: FundProject?
     ) throws {
-        try Self.add(amount, to: column, in: &totals)
+        try update(contributor: contributor, project: project) { row in
+            row[keyPath: column] = try (row[keyPath: column] ?? .zero(amount.currency)).adding(amount)
+        }
+    }
+
+    /// Applies `change` to the totals and to each row the amount counts in: its contributor's and side's and,
+    /// with a project, the project's area's and lead country's.
+    private mutating func update(
+        contributor: Contributor, project: FundProject?, _ change: (inout ReportRow) throws -> Void
+    ) throws {
+        try change(&totals)
         if let index = byContributor.firstIndex(where: { $0.key == contributor.id.uuidString.lowercased() }) {
-            try Self.add(amount, to: column, in: &byContributor[index])
+            try change(&byContributor[index])
         }
         if let index = bySide.firstIndex(where: { $0.key == contributor.side.rawValue }) {
-            try Self.add(amount, to: column, in: &bySide[index])
+            try change(&bySide[index])
+        }
+        guard let project else { return }
+        if let index = byArea.firstIndex(where: { $0.key == project.area }) { try change(&byArea[index]) }
+        if let index = byCountry.firstIndex(where: { $0.key == project.leadCountry }) {
+            try change(&byCountry[index])
         }
     }
 
