@@ -59,7 +59,11 @@ import TrustLedger
 
             _ = try await europe.post(link + "/open", [])
             let page = try await europe.get(link)
+            // Open for signature: the drafting party may sign, decline or withdraw, not yet terminate.
             #expect(page.text.contains("sign-form"))
+            #expect(page.text.contains(#"action="\#(link)/decline""#))
+            #expect(page.text.contains(#"action="\#(link)/withdraw""#))
+            #expect(!page.text.contains(#"action="\#(link)/terminate""#))
             let message = try #require(Self.signingMessage(in: page.text))
             // What the page's script does with the key the signer pastes: sign the message shown, send the signature.
             for (party, session) in [
@@ -75,8 +79,15 @@ import TrustLedger
                     ])
                 #expect(signed.status == .seeOther, "\(signed.text)")
             }
+            // In force: only terminating is left, for a party; an outsider sees no form at all.
+            let inForce = try await europe.get(link)
+            #expect(!inForce.text.contains("sign-form"))
+            #expect(!inForce.text.contains(#"action="\#(link)/decline""#))
+            #expect(!inForce.text.contains(#"action="\#(link)/withdraw""#))
+            #expect(inForce.text.contains(#"action="\#(link)/terminate""#))
             var visitor = BrowserSession(client, language: language)
             let signedPage = try await visitor.get(link)
+            #expect(!signedPage.text.contains(#"action="\#(link)/terminate""#))
             #expect(signedPage.status == .ok)
             #expect(signedPage.text.contains(#"class="status status-in-force" id="agreement-status""#))
             #expect(signedPage.text.contains(#"<li class="ok">"#))

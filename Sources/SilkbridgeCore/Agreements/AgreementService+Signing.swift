@@ -68,9 +68,7 @@ extension AgreementService {
         let reason = try Self.checkedReason(reason)
         return try await change(id, by: account, now: now, notice: { _, _ in (.agreementDeclined, organizationId) }) {
             agreement, _ in
-            guard agreement.state == .openForSignature else {
-                throw AgreementError.notOpenForSignature(agreement.status(at: now))
-            }
+            guard agreement.mayBeDeclined else { throw AgreementError.notOpenForSignature(agreement.status(at: now)) }
             guard let index = agreement.parties.firstIndex(where: { $0.organizationId == organizationId }) else {
                 throw AgreementError.notAParty
             }
@@ -89,7 +87,7 @@ extension AgreementService {
         var ledgerIndex: UInt64?
         return try await change(id, by: account, now: now, notice: { _, _ in (.agreementTerminated, organizationId) }) {
             agreement, _ in
-            guard agreement.status(at: now) == .inForce else {
+            guard agreement.mayBeTerminated(at: now) else {
                 throw AgreementError.notInForce(agreement.status(at: now))
             }
             guard agreement.isParty(organizationId) else { throw AgreementError.notAParty }

@@ -139,9 +139,7 @@ public struct AgreementService: Sendable {
     /// Withdraws a draft or an agreement open for signature; members of the drafting organisation.
     public func withdraw(_ id: UUID, by account: Account, now: Date = Date()) async throws -> Agreement {
         try await change(id, by: account, now: now) { agreement, _ in
-            guard [.draft, .openForSignature].contains(agreement.state) else {
-                throw AgreementError.finished(agreement.status(at: now))
-            }
+            guard agreement.mayBeWithdrawn else { throw AgreementError.finished(agreement.status(at: now)) }
             guard try await directory.role(of: account, in: agreement.initiatorId) != nil else {
                 throw AgreementError.onlyInitiatorWithdraws
             }

@@ -4,28 +4,22 @@ import SilkbridgeCore
 extension AgreementPages {
     /// The forms the viewer may use on this agreement, for each party organisation they belong to.
     func actions(for agreement: Agreement, account: Account, language: Language) async throws -> AgreementActions? {
+        let may = try await agreements.permissions(on: agreement, for: account)
+        guard !may.parties.isEmpty else { return nil }
         var mine: [AgreementActions.Party] = []
-        for party in agreement.parties {
-            guard let role = try await site.directory.role(of: account, in: party.organizationId) else { continue }
-            let signatory = try await agreements.isSignatory(account, of: party.organizationId)
+        for party in may.parties {
             let keys = try await site.organizationKeys.keys(of: party.organizationId).filter { !$0.isRevoked }
-            let id = party.organizationId.uuidString.lowercased()
-            let open = agreement.state == .openForSignature
+            let name = agreement.parties.first { $0.organizationId == party.organizationId }?.name ?? LocalizedText()
             mine.append(
                 AgreementActions.Party(
-                    organizationId: id, name: party.name.best(for: language),
-                    canSign: open && signatory && agreement.signature(of: party.organizationId) == nil,
-                    needsSignatory: open && !signatory,
-                    noKeys: keys.isEmpty,
+                    organizationId: party.organizationId.uuidString.lowercased(), name: name.best(for: language),
+                    canSign: party.sign, needsSignatory: party.needsSignatory, noKeys: keys.isEmpty,
                     keys: keys.map {
                         AgreementActions.Key(value: $0.id.uuidString.lowercased(), label: "\($0.name) (\($0.keyID))")
                     },
-                    keysLink: SitePaths.organization(party.organizationId) + "#keys",
-                    canDecline: open && (signatory || role.managesMembers),
-                    canTerminate: agreement.status(at: Date()) == .inForce && (signatory || role.managesMembers)))
+                    keysLink: SitePaths.organization(party.organizationId) + "#keys", canDecline: party.decline,
+                    canTerminate: party.terminate))
         }
-        guard !mine.isEmpty else { return nil }
-        let initiator = try await site.directory.role(of: account, in: agreement.initiatorId) != nil
         let id = agreement.id
         let message = AgreementDocument.signingMessage(
             agreementId: id, version: agreement.current.number, digest: agreement.current.digest)
@@ -34,7 +28,7 @@ extension AgreementPages {
             isParty: true,
             isDraft: agreement.state == .draft,
             isOpen: agreement.state == .openForSignature,
-            canWithdraw: [.draft, .openForSignature].contains(agreement.state) && initiator,
+            canWithdraw: may.withdraw,
             editLink: AgreementPaths.edit(id),
             openAction: AgreementPaths.action(id, .open),
             withdrawAction: AgreementPaths.action(id, .withdraw),
