@@ -1,8 +1,12 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SilkbridgeCore
+import SilkbridgeStorage
 import SilkbridgeTestSupport
 import Testing
+
+@testable import SilkbridgeServer
 
 @Suite(.timeLimit(.minutes(10))) struct AccountAPITests {
     @Test(arguments: TestDatabase.available)
@@ -38,6 +42,47 @@ import Testing
             #expect(wrong.status == .unauthorized)
             #expect(unknown.status == .unauthorized)
             #expect(try wrong.problemDetail() == unknown.problemDetail())
+        }
+    }
+
+    /// Passwords that guessing finds first are refused at sign-up, each with the reason under `password`.
+    @Test(arguments: [
+        "aaaaaaaaaa", "          ", String(repeating: "\u{0}", count: 10), "password12", "Password123!",
+        "1234567890", "qwertyuiop", "weak.anna@example.eu", "weak.anna-2026", String(repeating: "b", count: 73),
+    ])
+    func weakPasswordsAreRefused(password: String) async throws {
+        try await withApp { client in
+            let body = try JSONSerialization.data(withJSONObject: [
+                "email": "weak.anna@example.eu", "password": password, "displayName": "Anna",
+            ])
+            let refused = try await client.api(.post, "/api/v1/accounts", json: String(decoding: body, as: UTF8.self))
+            #expect(refused.status == .badRequest)
+            let errors = try #require(try refused.json()["errors"] as? [[String: Any]])
+            #expect(errors.contains { $0["field"] as? String == "password" })
+            // The same address with a good password is taken: the refusal was about the password alone.
+            #expect(try await client.signUp("weak.anna@example.eu").isEmpty == false)
+        }
+    }
+
+    /// bcrypt reads 72 bytes; a longer password must not log in as the 72 bytes it starts with.
+    @Test func aPasswordLongerThanBcryptReadsDoesNotLogIn() async throws {
+        try await withApp { client in
+            let password = "Kx7!" + String(repeating: "b", count: 68)
+            let body = try JSONSerialization.data(withJSONObject: [
+                "email": "long@example.eu", "password": password, "displayName": "Long",
+            ])
+            #expect(
+                try await client.api(.post, "/api/v1/accounts", json: String(decoding: body, as: UTF8.self)).status
+                    == .created)
+            func logIn(_ password: String) async throws -> HTTPResponse.Status {
+                let body = try JSONSerialization.data(withJSONObject: [
+                    "email": "long@example.eu", "password": password,
+                ])
+                return try await client.api(.post, "/api/v1/sessions", json: String(decoding: body, as: UTF8.self))
+                    .status
+            }
+            #expect(try await logIn(password) == .created)
+            #expect(try await logIn(password + "EXTRA") == .unauthorized)
         }
     }
 
@@ -103,6 +148,40 @@ import Testing
             #expect((problem["detail"] as? String)?.contains("电子邮箱") == true)
             let errors = try #require(problem["errors"] as? [[String: Any]])
             #expect(Set(errors.compactMap { $0["field"] as? String }) == ["email", "password"])
+        }
+    }
+}
+
+/// Counts the password checks of the real hasher.
+actor CountingHasher: PasswordHasher {
+    let base = BcryptPasswordHasher(cost: 4)
+    private(set) var checks = 0
+
+    func hash(_ password: String) async throws -> String { try await base.hash(password) }
+
+    func verify(_ password: String, against hash: String) async throws -> Bool {
+        checks += 1
+        return try await base.verify(password, against: hash)
+    }
+}
+
+@Suite struct LogInTimingTests {
+    /// An unknown address costs a password check like a wrong password does, so the time of the answer does not
+    /// tell which addresses have accounts.
+    @Test(arguments: TestDatabase.available)
+    func anUnknownAddressIsCheckedAgainstADecoy(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let hasher = CountingHasher()
+            let accounts = AccountService(accounts: db.accounts, tokens: db.tokens, passwords: hasher)
+            _ = try await accounts.signUp(
+                SignUp(email: "anna@example.eu", password: "correct horse battery", displayName: "Anna"))
+            for email in ["anna@example.eu", "nobody@example.eu"] {
+                let before = await hasher.checks
+                await #expect(throws: AccountError.wrongCredentials) {
+                    try await accounts.logIn(email: email, password: "not the password", kind: .session)
+                }
+                #expect(await hasher.checks == before + 1, "\(email)")
+            }
         }
     }
 }

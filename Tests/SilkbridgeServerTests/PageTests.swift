@@ -114,6 +114,36 @@ import Testing
         }
     }
 
+    /// A return path that a browser would read as another site is dropped, at the log-in page and after it.
+    @Test(arguments: [
+        "/%09/evil.example", "//evil.example", "/%5Cevil.example", "/%0D%0A/evil.example", "https://evil.example",
+    ])
+    func logInNeverSendsPeopleToAnotherSite(next: String) async throws {
+        try await withApp { client in
+            _ = try await client.signUp("anna@example.eu")
+            var browser = BrowserSession(client)
+            let page = try await browser.get("/login?next=\(next)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<input type="hidden" name="next" value="">"#))
+            let login = try await browser.post(
+                "/login",
+                [
+                    ("email", "anna@example.eu"), ("password", "correct horse battery"),
+                    ("next", next.removingPercentEncoding!),
+                ])
+            #expect(login.status == .seeOther)
+            #expect(login.headers[.location] == "/organizations")
+        }
+        // A plain local path still comes back.
+        try await withApp { client in
+            _ = try await client.signUp("anna@example.eu")
+            var browser = BrowserSession(client)
+            let login = try await browser.post(
+                "/login", [("email", "anna@example.eu"), ("password", "correct horse battery"), ("next", "/events")])
+            #expect(login.headers[.location] == "/events")
+        }
+    }
+
     @Test func membersPageAddsAndListsMembers() async throws {
         try await withApp { client in
             var owner = BrowserSession(client)

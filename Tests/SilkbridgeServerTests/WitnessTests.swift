@@ -105,7 +105,7 @@ import TrustLedger
         try await WitnessServer.build(configuration, logger: logger).test(.live) { live in
             let witness = HTTPWitnessClient(url: "http://127.0.0.1:\(try #require(live.port))")
             let sameSize = try await witness.addCheckpoint(try await request(forked, old: 10, new: 10))
-            #expect(sameSize.status == 409)
+            #expect(sameSize.status == 422)
             let grown = try await witness.addCheckpoint(try await request(forked, old: 10, new: 15))
             #expect(grown.status == 422)
             let fromScratch = try await witness.addCheckpoint(try await request(forked, old: 0, new: 15))

@@ -83,7 +83,7 @@ struct TestLog {
 
         // Same size, different root.
         let sameSize = try await witness.addCheckpoint(try await fork.request(old: 20, new: 20))
-        #expect(sameSize == WitnessResponse(status: 409, body: Data("20\n".utf8)))
+        #expect(sameSize.status == 422)
         // A valid proof inside the fork does not connect to the recorded root.
         let forkProof = try await witness.addCheckpoint(try await fork.request(old: 20, new: 30))
         #expect(forkProof.status == 422)

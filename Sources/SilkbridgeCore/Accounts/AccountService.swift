@@ -4,16 +4,18 @@ import Foundation
 public struct AccountService: Sendable {
     /// How long an API log-in stays valid.
     public static let sessionLifetime: TimeInterval = 30 * 24 * 3600
-    public static let minimumPasswordLength = 10
 
     let accounts: any AccountRepository
     let tokens: any TokenRepository
     let passwords: any PasswordHasher
+    /// Checked when no account has the address, so that an unknown address takes as long as a wrong password.
+    private let decoy: DecoyHash
 
     public init(accounts: any AccountRepository, tokens: any TokenRepository, passwords: any PasswordHasher) {
         self.accounts = accounts
         self.tokens = tokens
         self.passwords = passwords
+        self.decoy = DecoyHash(passwords: passwords)
     }
 
     public func signUp(_ input: SignUp, now: Date = Date()) async throws -> Account {
@@ -24,15 +26,8 @@ public struct AccountService: Sendable {
             validator.add("email", Message("is not a valid email address.", "不是有效的电子邮箱地址。"))
         }
         validator.checkText(displayName, field: "displayName", required: true, maxLength: 100)
-        if input.password.count < Self.minimumPasswordLength {
-            validator.add(
-                "password",
-                Message(
-                    "must have at least \(Self.minimumPasswordLength) characters.",
-                    "至少需要 \(Self.minimumPasswordLength) 个字符。"))
-        } else if input.password.utf8.count > 72 {
-            // bcrypt reads only the first 72 bytes; a longer password would silently lose its tail.
-            validator.add("password", Message("must be at most 72 bytes long.", "长度不得超过 72 字节。"))
+        if let problem = PasswordPolicy.problem(with: input.password, email: email) {
+            validator.add("password", problem)
         }
         try validator.finish()
         if try await accounts.find(email: email) != nil { throw AccountError.emailTaken }
@@ -46,9 +41,15 @@ public struct AccountService: Sendable {
     public func logIn(email: String, password: String, kind: TokenKind, now: Date = Date()) async throws
         -> IssuedToken
     {
-        guard let found = try await accounts.find(email: EmailAddress.normalize(email)),
-            try await passwords.verify(password, against: found.passwordHash)
-        else { throw AccountError.wrongCredentials }
+        // bcrypt would read only the first 72 bytes, so a longer password would match the shorter one stored.
+        guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw AccountError.wrongCredentials }
+        guard let found = try await accounts.find(email: EmailAddress.normalize(email)) else {
+            _ = try await passwords.verify(password, against: try await decoy.hash())
+            throw AccountError.wrongCredentials
+        }
+        guard try await passwords.verify(password, against: found.passwordHash) else {
+            throw AccountError.wrongCredentials
+        }
         let name = kind == .browser ? "Browser session" : "API session"
         return try await tokens.issue(
             kind: kind, accountId: found.account.id, name: name, expiresAt: now + Self.sessionLifetime)
@@ -86,5 +87,22 @@ public struct AccountService: Sendable {
         var account = account
         account.preferredLanguage = language
         try await accounts.update(account)
+    }
+}
+
+/// A hash of no one's password, made once with the same hasher and cost as real ones.
+actor DecoyHash {
+    private let passwords: any PasswordHasher
+    private var made: String?
+
+    init(passwords: any PasswordHasher) {
+        self.passwords = passwords
+    }
+
+    func hash() async throws -> String {
+        if let made { return made }
+        let hash = try await passwords.hash(UUID().uuidString)
+        made = hash
+        return hash
     }
 }

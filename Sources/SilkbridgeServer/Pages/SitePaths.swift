@@ -46,9 +46,14 @@ enum SitePaths {
     /// The log-in page that comes back to `path` afterwards.
     static func logIn(returningTo path: String) -> String { logIn(query: ["next": path]) }
 
-    /// Only local paths may be redirect targets, so a crafted link cannot send people to another site.
+    /// Only plain local paths may be redirect targets, so a crafted link cannot send people to another site:
+    /// browsers drop tabs and line breaks from a `Location` and read a backslash as a slash, so `/\t/evil.example`
+    /// and `/\\evil.example` would both lead to `//evil.example`.
     static func safeReturn(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        guard let path, path.hasPrefix("/"),
+            path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" }),
+            !path.dropFirst().hasPrefix("/")
+        else { return nil }
         return path
     }
 }

@@ -75,7 +75,10 @@ public struct Witness: Sendable {
         }
         guard let recorded else { throw WitnessError.conflict(recordedSize: 0) }
         if head.size == recorded.size {
-            guard head.rootHash == recorded.rootHash else { throw WitnessError.conflict(recordedSize: recorded.size) }
+            // tlog-witness: at the recorded size the roots must match, else 422 (a fork, not a stale client).
+            guard head.rootHash == recorded.rootHash else {
+                throw WitnessError.inconsistentProof("the tree at size \(recorded.size) has another root")
+            }
             guard proof.isEmpty else { throw WitnessError.inconsistentProof("proof must be empty for equal sizes") }
             return
         }

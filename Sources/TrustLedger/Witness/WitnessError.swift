@@ -10,9 +10,9 @@ public enum WitnessError: Error, Hashable, Sendable {
     case unknownOrigin(String)
     /// No signature verifies against the origin's trusted keys (403 Forbidden).
     case untrustedSignature
-    /// The old size is not the latest cosigned size, or the same size has another root (409 Conflict).
+    /// The old size is not the latest cosigned size (409 Conflict).
     case conflict(recordedSize: UInt64)
-    /// The consistency proof does not verify (422 Unprocessable Entity).
+    /// The consistency proof does not verify, or the recorded size has another root (422 Unprocessable Entity).
     case inconsistentProof(String)
 
     /// The HTTP status code the specification assigns.
