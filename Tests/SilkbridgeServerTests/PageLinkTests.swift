@@ -34,6 +34,8 @@ import Testing
                 #expect(page.status == .ok, "\(uri) answered \(page.status)")
                 guard page.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
                 pages += 1
+                // The content security policy runs no inline script: every script is a file, no handler an attribute.
+                #expect(page.text.firstMatch(of: #/ on[a-z]+="|<script>/#) == nil, "\(uri) has an inline script")
                 // An empty target is a link whose value did not render.
                 #expect(
                     !page.text.contains(#"href="""#) && !page.text.contains(#"action="""#), "\(uri) has an empty link")

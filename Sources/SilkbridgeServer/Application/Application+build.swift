@@ -83,6 +83,7 @@ public func buildApplication(
 
     // Three route groups, each with the middleware its answers need; no middleware looks at the path.
     router.addMiddleware {
+        SecurityHeadersMiddleware()
         MetricsMiddleware()
         LanguageMiddleware()
         ErrorMiddleware(answer: .negotiated(renderer))

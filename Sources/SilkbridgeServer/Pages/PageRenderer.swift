@@ -113,6 +113,7 @@ struct FrameLinks: Sendable {
     let agreements = AgreementPaths.register()
     let funds = FundPaths.list()
     let stylesheet = SitePaths.stylesheet
+    let script = SitePaths.script
     let signingScript = AgreementPaths.signingScript
     let checkpoint = SitePaths.checkpoint
     let ledgerAPI = SitePaths.ledgerAPI

@@ -3,19 +3,22 @@ import Hummingbird
 import NIOCore
 import NIOFoundationCompat
 
-/// The site's static files (its one stylesheet and one script), read once at start-up and served without any
+/// The site's static files (its stylesheet, the script every page loads and the signing script), read once at start-up and served without any
 /// page middleware: they need no session, language or inbox count.
 struct PublicFiles {
     let stylesheet: ByteBuffer
+    let script: ByteBuffer
     let signingScript: ByteBuffer
 
     init() throws {
         stylesheet = try Self.load("style", "css")
+        script = try Self.load("site", "js")
         signingScript = try Self.load("agreement-sign", "js")
     }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         serve(stylesheet, at: SitePaths.stylesheet, as: "text/css; charset=utf-8", on: router)
+        serve(script, at: SitePaths.script, as: "text/javascript; charset=utf-8", on: router)
         serve(signingScript, at: AgreementPaths.signingScript, as: "text/javascript; charset=utf-8", on: router)
     }
 

@@ -37,6 +37,7 @@ enum SitePaths {
 
     /// Files served as they are, and the links into the API and the ledger that pages show.
     static let stylesheet = "/static/style.css"
+    static let script = "/static/site.js"
     static let checkpoint = "/ledger/checkpoint"
     static let ledgerAPI = "/api/v1/ledger"
     static let openAPI = "/api/v1/openapi.yaml"
