@@ -10,6 +10,21 @@ import Testing
 import TrustLedger
 
 @Suite(.timeLimit(.minutes(10))) struct AgreementAPITests {
+    /// A term that starts on a day the calendar does not have, or in another century, is refused, not moved.
+    @Test(arguments: ["2026-02-30", "99999-01-01", "1899-12-31", "2026-1-5", "2026-12-01T00:00:00Z"])
+    func aTermStartMustBeARealDay(start: String) async throws {
+        try await withApp { client in
+            let parties = try await AgreementFixture.make(client)
+            let refused = try await client.api(
+                .post, "/api/v1/agreements", token: parties.europe.token,
+                json:
+                    #"{"kind":"letter-of-intent","organizationId":"\#(parties.europe.organizationId)","parties":["\#(parties.china.organizationId)"],"title":{"en":"LoI"},"termStart":"\#(start)","termMonths":12,"text":{"en":"Intent."}}"#
+            )
+            #expect(refused.status == .badRequest, "\(refused.text)")
+            #expect(refused.text.contains("termStart"))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func twoPartiesSignALetterOfIntentThatVerifiesOffline(database: TestDatabase) async throws {
         try await withApp(database) { client in

@@ -81,6 +81,26 @@ struct FundAPIFixture {
 }
 
 @Suite(.timeLimit(.minutes(10))) struct FundAPITests {
+    /// What goes into the permanent ledger is read exactly: a day outside the rates' years or after today, or an
+    /// amount with spaces around it, is refused at its field, and nothing is appended.
+    @Test func looseDaysAndAmountsNeverReachTheLedger() async throws {
+        try await withApp { client in
+            let fixture = try await FundAPIFixture.make(client)
+            let size = try #require(try await client.api(.get, "/api/v1/ledger").json()["size"] as? Int)
+            for (amount, day, field) in [
+                ("1000.00", "9999-12-31", "day"), ("1000.00", "0001-01-01", "day"), ("1000.00", "1998-12-31", "day"),
+                ("1000.00", "2026-02-30", "day"), ("1000.00", " 2026-10-31", "day"),
+                (" 1.00", "2026-10-31", "amount.amount"),
+            ] {
+                let refused = try await fixture.commit(client, amount, "CNY", day: day)
+                #expect(refused.status == .badRequest, "\(amount) \(day)")
+                let errors = try #require(try refused.json()["errors"] as? [[String: Any]])
+                #expect(errors.contains { $0["field"] as? String == field }, "\(amount) \(day): \(errors)")
+            }
+            #expect(try await client.api(.get, "/api/v1/ledger").json()["size"] as? Int == size)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aProjectGoesFromCommitmentToDisbursementWithExactConversions(database: TestDatabase) async throws {
         try await withApp(database) { client in

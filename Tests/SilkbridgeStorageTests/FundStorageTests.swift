@@ -36,7 +36,8 @@ struct FixedDigest: SignatureScheme {
         CalendarDay("2026-10-30")!: [.cny: Decimal(string: "7.4326")!],
         CalendarDay("2026-10-29")!: [.cny: Decimal(string: "7.4144")!],
     ])
-    static let now = Date(timeIntervalSince1970: 1_793_000_000)
+    // 30 November 2026: after every day the tests record, as a clock must be.
+    static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
     struct World {
         let service: FundService
@@ -213,8 +214,10 @@ struct FixedDigest: SignatureScheme {
             await #expect(throws: FundError.self) { try await commit("0.02", "CNY", "2026-10-29") }
             await #expect(
                 throws: ExchangeRateError.beforeFirstRate(
-                    CalendarDay("1998-06-01")!, first: CalendarDay("2026-10-29")!)
-            ) { try await commit("1", "EUR", "1998-06-01") }
+                    CalendarDay("2020-06-01")!, first: CalendarDay("2026-10-29")!)
+            ) { try await commit("1", "EUR", "2020-06-01") }
+            // Before the euro's first reference rate no table has one: the day itself is refused.
+            await #expect(throws: ValidationError.self) { try await commit("1", "EUR", "1998-06-01") }
             await #expect(throws: ValidationError.self) { try await commit("1,000", "EUR", "2026-10-29") }
             await #expect(throws: ValidationError.self) { try await commit("-5", "EUR", "2026-10-29") }
             let flow = { (amount: String) in

@@ -17,7 +17,8 @@ public struct MoneyInput: Sendable, Hashable {
             return nil
         }
         do {
-            let money = try Money(amount.trimmingCharacters(in: .whitespaces), currency: currency)
+            // Exactly as typed: an amount goes into the ledger, so " 1.00" is refused, not read as 1.00.
+            let money = try Money(amount, currency: currency)
             guard money.isPositive else {
                 validator.add("\(field).amount", Message("must be more than zero.", "必须大于零。"))
                 return nil
@@ -114,10 +115,24 @@ public struct NewCashFlow: Sendable, Hashable {
 }
 
 extension Validator {
-    /// The day, or the reason it is not one under `field`.
-    mutating func day(_ text: String, field: String) -> CalendarDay? {
-        guard let day = CalendarDay(text.trimmingCharacters(in: .whitespaces)) else {
+    /// The first day the ECB's reference rates cover, before which nothing in the fund can be converted.
+    static let firstFundDay = CalendarDay("1999-01-04")!
+
+    /// The day something in the fund happened, or the reason it is not one under `field`: written exactly
+    /// YYYY-MM-DD, a day the calendar has, not before the euro's first rates and not after today, since it goes
+    /// into the permanent ledger as typed.
+    mutating func day(_ text: String, field: String, now: Date) -> CalendarDay? {
+        guard let day = CalendarDay(text) else {
             add(field, Message("must be a day written YYYY-MM-DD.", "必须是 YYYY-MM-DD 格式的日期。"))
+            return nil
+        }
+        // A day ahead of UTC's today, for whoever records it east of Greenwich.
+        let last = CalendarDay(now).adding(days: 1)
+        guard day >= Self.firstFundDay, day <= last else {
+            add(
+                field,
+                Message(
+                    "must be a day from \(Self.firstFundDay) to today.", "必须是 \(Self.firstFundDay) 至今天之间的日期。"))
             return nil
         }
         return day

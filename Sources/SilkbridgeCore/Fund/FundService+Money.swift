@@ -13,7 +13,7 @@ extension FundService {
     {
         var validator = Validator()
         let amount = input.amount.money("amount", into: &validator)
-        let day = validator.day(input.day, field: "day")
+        let day = validator.day(input.day, field: "day", now: now)
         let conditions = input.conditions.trimmingCharacters(in: .whitespacesAndNewlines)
         validator.checkText(conditions, field: "conditions", maxLength: 5000)
         try validator.finish()
@@ -84,7 +84,7 @@ extension FundService {
     {
         var validator = Validator()
         let amount = input.amount.money("amount", into: &validator)
-        let day = validator.day(input.day, field: "day")
+        let day = validator.day(input.day, field: "day", now: now)
         let note = input.note.trimmingCharacters(in: .whitespacesAndNewlines)
         validator.checkText(note, field: "note", maxLength: 2000)
         try validator.finish()

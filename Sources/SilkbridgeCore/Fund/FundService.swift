@@ -92,7 +92,7 @@ public struct FundService: Sendable {
     {
         var validator = Validator()
         let pledge = input.pledge.money("pledge", into: &validator)
-        let day = input.pledgedOn.map { validator.day($0, field: "pledgedOn") } ?? CalendarDay(now)
+        let day = input.pledgedOn.map { validator.day($0, field: "pledgedOn", now: now) } ?? CalendarDay(now)
         try validator.finish()
         let organization = try await directory.organization(id: input.organizationId)
         // Reports convert a pledge at the rate of its day, so that day must have rates for both report currencies:

@@ -84,12 +84,17 @@ enum AgreementDate {
         date.formatted(.iso8601.year().month().day())
     }
 
+    /// A day the calendar has (not 2026-02-30) in this century, written exactly YYYY-MM-DD.
     static func parse(_ text: String) throws -> Date {
-        guard let date = try? Date.ISO8601FormatStyle().year().month().day().parse(text) else {
+        guard let day = CalendarDay(text), (2000...2099).contains(day.year) else {
             throw ValidationError([
-                FieldIssue("termStart", Message("must be a date such as 2026-11-29.", "必须是日期，例如 2026-11-29。"))
+                FieldIssue(
+                    "termStart",
+                    Message(
+                        "must be a day from 2000-01-01 to 2099-12-31, such as 2026-11-29.",
+                        "必须是 2000-01-01 至 2099-12-31 之间的日期，例如 2026-11-29。"))
             ])
         }
-        return date
+        return day.date
     }
 }
