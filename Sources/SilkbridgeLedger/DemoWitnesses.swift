@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Logging
 import SilkbridgeCore
 import SilkbridgeStorage
 import TrustLedger
@@ -11,8 +10,8 @@ import TrustLedger
 package struct DemoWitnesses {
     package let witnesses: [(side: Side, witness: Witness)]
 
-    package init(ledger: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws {
-        let logSigner = try LedgerKey.load(ledger, database: database, logger: logger)
+    /// Witnesses of the log signed by `logSigner`, whose key the configuration keeps in its key file.
+    package init(ledger: LedgerConfiguration, database: DatabaseLocation, logSigner: Ed25519NoteSigner) throws {
         // Beside the log's key and named after it: `ledger.key` → `ledger-demo-witnesses/`.
         let folder = URL(
             fileURLWithPath: URL(fileURLWithPath: LedgerKey.keyFile(ledger, database: database))

@@ -192,8 +192,9 @@ package struct LedgerIdentity: Sendable {
     /// The policy as text, such as `eu:1,cn:1`.
     package let policyText: String
 
-    package init(_ configuration: LedgerConfiguration, database: DatabaseLocation, logger: Logger) throws {
-        signer = try LedgerKey.load(configuration, database: database, logger: logger)
+    /// The identity of the log whose key `signer` is (`LedgerKey.load`), with the configuration's witnesses.
+    package init(_ configuration: LedgerConfiguration, signer: Ed25519NoteSigner) throws {
+        self.signer = signer
         (policy, policyText) = try Self.policy(configuration)
     }
 

@@ -72,7 +72,8 @@ struct LedgerTestLog {
     func startedHost(on database: SilkbridgeDatabase, name: String = "test") async throws -> LedgerHost {
         let configuration = configuration().ledger
         let logger = Logger(label: name)
-        let identity = try LedgerIdentity(configuration, database: database.location, logger: logger)
+        let identity = try LedgerIdentity(
+            configuration, signer: try LedgerKey.load(configuration, database: database.location, logger: logger))
         let host = LedgerHost(configuration, identity: identity, database: database, logger: logger)
         try await host.start()
         return host

@@ -20,17 +20,22 @@ public func buildApplication(
     logger: Logger = Logger(label: "silkbridge"),
     router: Router<AppRequestContext> = Router(context: AppRequestContext.self)
 ) async throws -> some ApplicationProtocol {
-    // What can fail to read comes first, so that nothing after the database opens can throw: from there on, the
-    // service group is the one way the application stops.
+    // What can fail to read comes first, so that after the database opens only the registration of the generated
+    // API routes (constant paths, registered by every test) can throw: from there on, the service group is the one
+    // way the application stops.
     let catalog = try ReferenceDataLoader.load()
     let renderer = try await PageRenderer.load()
+    let publicFiles = try PublicFiles()
     let openAPIDocument = try OpenAPIDocument.yaml()
+    let serverURL = try Servers.Server1.url()
     var ledgerConfiguration = configuration.ledger
+    let ledgerKey = try LedgerKey.load(ledgerConfiguration, database: configuration.database, logger: logger)
     let demoWitnesses =
         configuration.demo && ledgerConfiguration.witnesses.isEmpty
-        ? try DemoWitnesses(ledger: ledgerConfiguration, database: configuration.database, logger: logger) : nil
+        ? try DemoWitnesses(ledger: ledgerConfiguration, database: configuration.database, logSigner: ledgerKey)
+        : nil
     if let demoWitnesses { ledgerConfiguration.witnesses = demoWitnesses.ledgerWitnesses }
-    let ledgerIdentity = try LedgerIdentity(ledgerConfiguration, database: configuration.database, logger: logger)
+    let ledgerIdentity = try LedgerIdentity(ledgerConfiguration, signer: ledgerKey)
     let database = try SilkbridgeDatabase(
         location: configuration.database, logger: logger, pool: configuration.databasePool)
 
@@ -94,7 +99,7 @@ public func buildApplication(
         .addRoutes(to: operations)
     LedgerRoutes(ledger: ledger).addRoutes(to: operations)
     demoWitnesses?.addRoutes(to: operations)
-    try PublicFiles().addRoutes(to: operations)
+    publicFiles.addRoutes(to: operations)
     // The API: bearer tokens, problem documents, no cookies.
     let api = router.group()
         .add(middleware: ErrorMiddleware(answer: .problem))
@@ -107,7 +112,7 @@ public func buildApplication(
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
         events: events
-    ).registerHandlers(on: api, serverURL: Servers.Server1.url())
+    ).registerHandlers(on: api, serverURL: serverURL)
     // Pages: the visitor's cookies, the session, a CSRF check on every unsafe method, readable error pages.
     let pages = router.group()
         .add(middleware: VisitorMiddleware(secureCookies: configuration.secureCookies))
