@@ -35,7 +35,7 @@ extension AgreementPages {
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .forbidden {
             return try await formPage(
                 request, context, agreement: nil, form: form,
-                errors: FormErrors(error, language: context.language, values: [:]))
+                errors: FormErrors(error, language: context.language))
         }
     }
 
@@ -50,7 +50,7 @@ extension AgreementPages {
             let agreement = try await agreements.agreement(id: id, viewer: account)
             return try await formPage(
                 request, context, agreement: agreement, form: form,
-                errors: FormErrors(error, language: context.language, values: [:]))
+                errors: FormErrors(error, language: context.language))
         }
     }
 

@@ -18,7 +18,7 @@ extension EventPages {
                 return PageRenderer.redirect(to: EventPaths.event(id))
             } catch let error as any DomainError where [.invalid, .conflict, .forbidden].contains(error.kind) {
                 return try await eventPage(
-                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]),
+                    request, context, form: form, errors: FormErrors(error, language: context.language),
                     status: error.kind == .invalid ? .badRequest : error.kind == .conflict ? .conflict : .forbidden)
             }
         }

@@ -2,14 +2,12 @@ import Foundation
 import Mustache
 import SilkbridgeCore
 
-/// What a form shows after a rejected submission: each message next to its field, and what was typed.
+/// What a form shows after a rejected submission: each message next to its field.
 struct FormErrors {
     var fieldErrors: [String: String] = [:]
     var general: String?
-    var values: [String: String]
 
-    init(_ error: any DomainError, language: Language, values: [String: String]) {
-        self.values = values
+    init(_ error: any DomainError, language: Language) {
         if let validation = error as? ValidationError {
             for issue in validation.issues {
                 // `name.en` and `name.zh-Hans` are shown next to their own inputs, so key by the form's names.
@@ -25,14 +23,14 @@ struct FormErrors {
     }
 }
 
-/// Templates read the messages by name (`errors.name`, `hasErrors`, `general`) and what was typed by its field's name.
+/// Templates read the messages by name (`errors.name`, `hasErrors`, `general`).
 extension FormErrors: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "errors": fieldErrors
         case "hasErrors": general != nil || !fieldErrors.isEmpty
         case "general": general
-        default: values[name]
+        default: nil
         }
     }
 }

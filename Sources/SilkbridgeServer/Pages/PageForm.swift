@@ -215,7 +215,7 @@ extension SitePages {
             {
                 let form = try await build(context, account, data)
                 return render(
-                    form, errors: FormErrors(error, language: context.language, values: [:]), request: request,
+                    form, errors: FormErrors(error, language: context.language), request: request,
                     context: context,
                     status: error.kind == .conflict ? .conflict : error.kind == .forbidden ? .forbidden : .badRequest)
             }

@@ -46,7 +46,7 @@ extension SitePages {
         } catch let error as any DomainError {
             return render(
                 accountForm(signingUp: true, form, context),
-                errors: FormErrors(error, language: context.language, values: [:]),
+                errors: FormErrors(error, language: context.language),
                 request: request, context: context, status: .badRequest)
         }
         return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization())
@@ -60,7 +60,7 @@ extension SitePages {
         } catch let error as AccountError {
             return render(
                 accountForm(signingUp: false, form, context),
-                errors: FormErrors(error, language: context.language, values: [:]),
+                errors: FormErrors(error, language: context.language),
                 request: request, context: context, status: .unauthorized)
         }
     }

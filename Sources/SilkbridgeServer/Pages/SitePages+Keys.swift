@@ -14,7 +14,7 @@ extension SitePages {
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
                 return try await organizationPage(
                     request, context, keyForm: form,
-                    keyErrors: FormErrors(error, language: context.language, values: [:]))
+                    keyErrors: FormErrors(error, language: context.language))
             }
             return PageRenderer.redirect(to: SitePaths.organization(id) + "#keys")
         }

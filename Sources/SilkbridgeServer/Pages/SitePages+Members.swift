@@ -18,7 +18,7 @@ extension SitePages {
                     by: account, accounts: accountRepository)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
                 return try await membersPage(
-                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]))
+                    request, context, form: form, errors: FormErrors(error, language: context.language))
             }
             return PageRenderer.redirect(to: SitePaths.members(id))
         }

@@ -23,7 +23,7 @@ struct WebhookPages: Sendable {
                 return try await page(request, context, secret: created.secret, status: .created)
             } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
                 return try await page(
-                    request, context, form: form, errors: FormErrors(error, language: context.language, values: [:]))
+                    request, context, form: form, errors: FormErrors(error, language: context.language))
             }
         }
         router.post(SitePaths.deleteWebhook) { request, context in
