@@ -10,12 +10,17 @@ public struct AccountService: Sendable {
     let passwords: any PasswordHasher
     /// Checked when no account has the address, so that an unknown address takes as long as a wrong password.
     private let decoy: DecoyHash
+    private let throttle: LogInThrottle
 
-    public init(accounts: any AccountRepository, tokens: any TokenRepository, passwords: any PasswordHasher) {
+    public init(
+        accounts: any AccountRepository, tokens: any TokenRepository, passwords: any PasswordHasher,
+        throttle: LogInThrottle = LogInThrottle()
+    ) {
         self.accounts = accounts
         self.tokens = tokens
         self.passwords = passwords
         self.decoy = DecoyHash(passwords: passwords)
+        self.throttle = throttle
     }
 
     public func signUp(_ input: SignUp, now: Date = Date()) async throws -> Account {
@@ -37,19 +42,27 @@ public struct AccountService: Sendable {
         return try await accounts.create(account, passwordHash: try await passwords.hash(input.password))
     }
 
-    /// Checks the password and issues a token of the given kind.
-    public func logIn(email: String, password: String, kind: TokenKind, now: Date = Date()) async throws
-        -> IssuedToken
-    {
+    /// Checks the password and issues a token of the given kind. `client` is the caller's network address, which
+    /// the throttle counts failures by.
+    public func logIn(
+        email: String, password: String, kind: TokenKind, client: String? = nil, now: Date = Date()
+    ) async throws -> IssuedToken {
+        let email = EmailAddress.normalize(email)
+        if let wait = throttle.wait(email: email, client: client, now: now) {
+            throw AccountError.tooManyAttempts(retryAfter: wait)
+        }
+        func refused() -> AccountError {
+            throttle.recordFailure(email: email, client: client, now: now)
+            return .wrongCredentials
+        }
         // bcrypt would read only the first 72 bytes, so a longer password would match the shorter one stored.
-        guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw AccountError.wrongCredentials }
-        guard let found = try await accounts.find(email: EmailAddress.normalize(email)) else {
+        guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw refused() }
+        guard let found = try await accounts.find(email: email) else {
             _ = try await passwords.verify(password, against: try await decoy.hash())
-            throw AccountError.wrongCredentials
+            throw refused()
         }
-        guard try await passwords.verify(password, against: found.passwordHash) else {
-            throw AccountError.wrongCredentials
-        }
+        guard try await passwords.verify(password, against: found.passwordHash) else { throw refused() }
+        throttle.recordSuccess(email: email, client: client)
         let name = kind == .browser ? "Browser session" : "API session"
         return try await tokens.issue(
             kind: kind, accountId: found.account.id, name: name, expiresAt: now + Self.sessionLifetime)

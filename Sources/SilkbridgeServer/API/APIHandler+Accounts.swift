@@ -26,7 +26,8 @@ extension AccountsAPI {
             switch input.body {
             case .json(let body): body
             }
-        let issued = try await accounts.logIn(email: body.email, password: body.password, kind: .session)
+        let issued = try await accounts.logIn(
+            email: body.email, password: body.password, kind: .session, client: context.clientAddress)
         return .created(.init(body: .json(.init(token: issued.secret, expiresAt: issued.token.expiresAt ?? Date()))))
     }
 

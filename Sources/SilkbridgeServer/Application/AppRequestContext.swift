@@ -15,8 +15,13 @@ public struct AppRequestContext: RequestContext {
     /// How many inbox notices the signed-in person has not read; set for pages only.
     public var unreadNotices: Int = 0
 
+    /// The network address of the connection's other end, which log-in throttling counts by. A proxy in front
+    /// makes it the proxy's: such a deployment counts every client behind it as one.
+    public let clientAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Large enough for any organisation profile, small enough that no request can exhaust memory.

@@ -40,7 +40,9 @@ public func buildApplication(
         location: configuration.database, logger: logger, pool: configuration.databasePool)
 
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
-    let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: passwords)
+    // Log-ins and sign-ups hash on at most half the cores, so a burst of them leaves the rest of the site its share.
+    let boundedPasswords = BoundedPasswordHasher(passwords, concurrent: System.coreCount / 2, waiting: 16)
+    let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: boundedPasswords)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
     let search = SearchService(source: database.searchSource, catalog: catalog, index: MultilingualTextIndex())
     let exchange = ExchangeService(

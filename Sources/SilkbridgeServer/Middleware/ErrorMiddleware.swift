@@ -36,8 +36,10 @@ struct ErrorMiddleware: RouterMiddleware {
                     ? pages.errorPage(failure, request: request, context: context)
                     : Self.problem(failure, language: context.language)
             }
-            // Every 503 is a wait that ran out (RFC 9110 §10.2.3): tell clients when trying again makes sense.
-            if failure.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
+            // A 503 or 429 tells clients when trying again makes sense (RFC 9110 §10.2.3, RFC 6585 §4); a 503
+            // that does not know is a wait that ran out, worth trying again in a few seconds.
+            let retryAfter = failure.retryAfter ?? (failure.status == .serviceUnavailable ? 5 : nil)
+            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
     }

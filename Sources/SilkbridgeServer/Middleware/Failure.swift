@@ -9,6 +9,8 @@ struct Failure: Sendable {
     let status: HTTPResponse.Status
     let message: Message
     let fieldIssues: [FieldIssue]
+    /// Seconds after which trying again makes sense, for a `Retry-After` header.
+    var retryAfter: Int?
     /// Only server faults are logged as errors; a client's mistake is not an incident.
     var isServerFault: Bool { status.code >= 500 }
 
@@ -24,6 +26,7 @@ struct Failure: Sendable {
             self.init(status: .badRequest, message: error.message, fieldIssues: error.issues)
         case let error as any DomainError:
             self.init(status: Self.status(of: error.kind), message: error.message)
+            retryAfter = error.retryAfter.map { max(1, Int($0.rounded(.up))) }
         case let error as ServerError:
             self.init(serverError: error)
         case let error as DecodingError:
@@ -67,6 +70,7 @@ struct Failure: Sendable {
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .conflict: .conflict
+        case .tooManyRequests: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }

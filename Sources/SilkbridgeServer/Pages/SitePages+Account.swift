@@ -49,19 +49,26 @@ extension SitePages {
                 errors: FormErrors(error, language: context.language),
                 request: request, context: context, status: .badRequest)
         }
-        return try await startSession(email: input.email, password: input.password, next: SitePaths.newOrganization())
+        return try await startSession(
+            email: input.email, password: input.password, client: context.clientAddress,
+            next: SitePaths.newOrganization())
     }
 
     private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await FormData(request: request, context: context)
         let next = SitePaths.safeReturn(form["next"]) ?? SitePaths.directory()
         do {
-            return try await startSession(email: form["email"] ?? "", password: form["password"] ?? "", next: next)
+            return try await startSession(
+                email: form["email"] ?? "", password: form["password"] ?? "", client: context.clientAddress,
+                next: next)
         } catch let error as AccountError {
-            return render(
+            let failure = Failure(error)
+            var response = render(
                 accountForm(signingUp: false, form, context),
                 errors: FormErrors(error, language: context.language),
-                request: request, context: context, status: .unauthorized)
+                request: request, context: context, status: failure.status)
+            if let seconds = failure.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 
@@ -94,8 +101,10 @@ extension SitePages {
             ])
     }
 
-    private func startSession(email: String, password: String, next: String) async throws -> Response {
-        let issued = try await accounts.logIn(email: email, password: password, kind: .browser)
+    private func startSession(email: String, password: String, client: String?, next: String) async throws
+        -> Response
+    {
+        let issued = try await accounts.logIn(email: email, password: password, kind: .browser, client: client)
         var response = PageRenderer.redirect(to: next)
         response.setCookie(sessionCookie(issued.secret, maxAge: Int(AccountService.sessionLifetime)))
         return response

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SilkbridgeCore
 
 /// Organisations, memberships and the audit trail in the SQL database.
@@ -92,7 +93,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
     }
 
     func save(_ membership: Membership, audit: AuditEvent) async throws {
-        try await database.transaction { database in
+        try await changingMembers(of: membership.organizationId) { database in
             if let record = try await MembershipRecord.find(membership.id, on: database) {
                 record.apply(membership)
                 try await record.update(on: database)
@@ -108,9 +109,29 @@ struct SQLDirectoryRepository: DirectoryRepository {
     }
 
     func remove(_ membership: Membership, audit: AuditEvent) async throws {
-        try await database.transaction { database in
+        try await changingMembers(of: membership.organizationId) { database in
             try await MembershipRecord.query(on: database).filter(\.$id == membership.id).delete()
             try await AuditRecord(audit).create(on: database)
+        }
+    }
+
+    /// Changes an organisation's members in one transaction that keeps it an owner. The use case checks the same
+    /// before, on what it read; two owners demoting each other at once would both pass that check, so the
+    /// transaction counts again after the change and rolls it back if no owner is left. On PostgreSQL, shared by
+    /// several servers, the organisation's row stays locked until the change commits, so the second change waits
+    /// and counts after the first. An SQLite file has one writer connection, which runs one transaction at a time.
+    private func changingMembers(
+        of organizationId: UUID, _ change: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws {
+        try await database.transaction { database in
+            if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM organizations WHERE id = \(bind: organizationId) FOR UPDATE").run()
+            }
+            try await change(database)
+            let owners = try await MembershipRecord.query(on: database)
+                .filter(\.$organizationId == organizationId).filter(\.$role == Role.owner.rawValue)
+                .filter(\.$accountId != nil).count()
+            guard owners > 0 else { throw DirectoryError.lastOwner }
         }
     }
 
