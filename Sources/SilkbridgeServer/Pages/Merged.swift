@@ -17,7 +17,7 @@ struct Merged<First, Second>: MustacheParent {
 
     /// An absent optional reads as no value, so the lookup goes on to the second view as Mustache would.
     private static func value(named name: String, in view: Any) -> Any? {
-        if let parent = view as? MustacheParent { return parent.child(named: name) }
+        if let parent = view as? any MustacheParent { return parent.child(named: name) }
         guard let value = Mirror(reflecting: view).descendant(name) else { return nil }
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
