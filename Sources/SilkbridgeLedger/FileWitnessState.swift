@@ -7,22 +7,27 @@ import TrustLedger
     import Darwin
 #endif
 
-/// A witness's record of the latest tree head it cosigned per log, in one small JSON file that is replaced
-/// atomically (write, flush, rename), so a crash leaves either the old record or the new one.
+/// A witness's record of the latest tree head it cosigned per log, with that checkpoint as it serves it, in one
+/// small JSON file that is replaced atomically (write, flush, rename), so a crash leaves either the old record or
+/// the new one.
 public actor FileWitnessState: WitnessState {
     private struct Record: Codable {
         var size: UInt64
         var rootHash: String
+        /// The cosigned note; absent in files written before the witness served its checkpoints.
+        var checkpoint: String?
     }
 
     private let path: String
     private var heads: [String: TreeHead]
+    private var checkpoints: [String: Data]
 
     /// Opens the state file, or starts empty if there is none yet.
     public init(path: String) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             heads = [:]
+            checkpoints = [:]
             return
         }
         let records = try JSONDecoder().decode(
@@ -33,26 +38,42 @@ public actor FileWitnessState: WitnessState {
             }
             return TreeHead(size: record.size, rootHash: root)
         }
+        checkpoints = records.compactMapValues { $0.checkpoint.map { Data($0.utf8) } }
     }
 
     public func latest(origin: String) -> TreeHead? {
         heads[origin]
     }
 
-    public func compareAndSwap(origin: String, expected: TreeHead?, new: TreeHead) throws -> Bool {
+    public func latestCheckpoint(origin: String) -> Data? {
+        checkpoints[origin]
+    }
+
+    public func compareAndSwap(origin: String, expected: TreeHead?, new: TreeHead, checkpoint: Data) throws -> Bool {
         guard heads[origin] == expected else { return false }
-        var updated = heads
-        updated[origin] = new
-        try save(updated)
-        heads = updated
+        var updatedHeads = heads
+        updatedHeads[origin] = new
+        var updatedCheckpoints = checkpoints
+        updatedCheckpoints[origin] = checkpoint
+        try save(updatedHeads, updatedCheckpoints)
+        heads = updatedHeads
+        checkpoints = updatedCheckpoints
         return true
     }
 
-    private func save(_ heads: [String: TreeHead]) throws {
+    private func save(_ heads: [String: TreeHead], _ checkpoints: [String: Data]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let data = try encoder.encode(
-            heads.mapValues { Record(size: $0.size, rootHash: $0.rootHash.base64EncodedString()) })
+        let records = Dictionary(
+            uniqueKeysWithValues: heads.map { origin, head in
+                (
+                    origin,
+                    Record(
+                        size: head.size, rootHash: head.rootHash.base64EncodedString(),
+                        checkpoint: checkpoints[origin].map { String(decoding: $0, as: UTF8.self) })
+                )
+            })
+        let data = try encoder.encode(records)
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -45,12 +45,22 @@ public enum WitnessServer {
             logger: logger)
     }
 
-    /// Adds `GET <prefix>/` (the witness's verifier key) and `POST <prefix>/add-checkpoint`.
+    /// Adds `GET <prefix>/` (the witness's verifier key), `GET <prefix>/<sha256(origin)>/checkpoint` (the latest
+    /// checkpoint it cosigned for that log, which tlog-witness says a witness should serve) and
+    /// `POST <prefix>/add-checkpoint`.
     package static func addRoutes<Context: RequestContext>(
         for witness: Witness, to router: some RouterMethods<Context>, under prefix: String
     ) {
         router.get(RouterPath(prefix.isEmpty ? "/" : prefix)) { _, _ in
             "tlog-witness \(witness.cosigner.verifier.verifierKey)\n"
+        }
+        router.get(RouterPath(prefix + "/:originHash/checkpoint")) { _, context in
+            guard let hash = context.parameters.get("originHash"),
+                let checkpoint = try await witness.latestCheckpoint(originHash: hash)
+            else { throw HTTPError(.notFound, message: "This witness has cosigned no checkpoint of that log.\n") }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(data: checkpoint)))
         }
         router.post(RouterPath(prefix + "/add-checkpoint")) { request, context in
             var request = request

@@ -93,6 +93,14 @@ import TrustLedger
             let proof = old == 0 ? [] : try await ConsistencyProof.generate(from: old, to: new, reader: tree)
             return AddCheckpointRequest(oldSize: old, consistencyProof: proof, checkpoint: note).body
         }
+        /// The checkpoint the witness serves for the log (tlog-witness), checked against the log's key and its own.
+        @Sendable func servedSize(_ live: any TestClientProtocol) async throws -> UInt64 {
+            let served = try await live.execute(uri: "/\(Witness.hash(of: signer.name))/checkpoint", method: .get)
+            #expect(served.status == .ok)
+            let opened = try SignedNote.open(Data(buffer: served.body), verifiers: [signer.verifier, witnessKey])
+            #expect(opened.verifiedSignatures.map(\.name) == [signer.name, witnessKey.name])
+            return try Checkpoint(text: opened.text).size
+        }
         let logger = Logger(label: "witness")
         try await WitnessServer.build(configuration, logger: logger).test(.live) { live in
             let witness = HTTPWitnessClient(url: "http://127.0.0.1:\(try #require(live.port))")
@@ -100,10 +108,14 @@ import TrustLedger
             #expect(first.status == 200)
             let line = try NoteSignature(line: String(decoding: first.body, as: UTF8.self).dropLast())
             #expect(line.name == witnessKey.name && line.keyID == witnessKey.keyID)
+            #expect(try await servedSize(live) == 10)
+            let otherLog = "/\(Witness.hash(of: "other.example/log"))/checkpoint"
+            #expect(try await live.execute(uri: otherLog, method: .get).status == .notFound)
         }
-        // Restarted from its state file, the witness still knows size 10 and its root.
+        // Restarted from its state file, the witness still knows size 10 and its root, and serves that checkpoint.
         try await WitnessServer.build(configuration, logger: logger).test(.live) { live in
             let witness = HTTPWitnessClient(url: "http://127.0.0.1:\(try #require(live.port))")
+            #expect(try await servedSize(live) == 10)
             let sameSize = try await witness.addCheckpoint(try await request(forked, old: 10, new: 10))
             #expect(sameSize.status == 422)
             let grown = try await witness.addCheckpoint(try await request(forked, old: 10, new: 15))

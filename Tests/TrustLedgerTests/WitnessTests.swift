@@ -150,10 +150,12 @@ struct TestLog {
         let state = InMemoryWitnessState()
         let first = TreeHead(size: 1, rootHash: Data(count: 32))
         let second = TreeHead(size: 2, rootHash: Data(count: 32))
-        #expect(await state.compareAndSwap(origin: "o", expected: nil, new: first))
-        #expect(await !state.compareAndSwap(origin: "o", expected: nil, new: second))
-        #expect(await state.compareAndSwap(origin: "o", expected: first, new: second))
+        #expect(await state.compareAndSwap(origin: "o", expected: nil, new: first, checkpoint: Data("1".utf8)))
+        #expect(await !state.compareAndSwap(origin: "o", expected: nil, new: second, checkpoint: Data("2".utf8)))
+        #expect(await state.latestCheckpoint(origin: "o") == Data("1".utf8))
+        #expect(await state.compareAndSwap(origin: "o", expected: first, new: second, checkpoint: Data("2".utf8)))
         #expect(await state.latest(origin: "o") == second)
+        #expect(await state.latestCheckpoint(origin: "o") == Data("2".utf8))
     }
 }
 

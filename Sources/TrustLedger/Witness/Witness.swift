@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A tlog-witness: checks add-checkpoint requests against its recorded state and returns cosignatures.
@@ -32,30 +33,52 @@ public struct Witness: Sendable {
             throw WitnessError.malformedRequest("checkpoint is not a well-formed signed checkpoint")
         }
         guard let verifiers = logs[checkpoint.origin] else { throw WitnessError.unknownOrigin(checkpoint.origin) }
+        let verified: VerifiedNote
         do {
-            _ = try note.verify(using: verifiers)
+            verified = try note.verify(using: verifiers)
         } catch {
             throw WitnessError.untrustedSignature
         }
         guard request.oldSize <= checkpoint.size else {
             throw WitnessError.oldSizeExceedsCheckpoint(oldSize: request.oldSize, checkpointSize: checkpoint.size)
         }
+        // Signed before the record changes, so that the checkpoint the witness serves carries this cosignature.
+        let cosignature = NoteSignature(
+            name: cosigner.name, keyID: cosigner.keyID, signature: try cosigner.sign(Data(note.text.utf8)))
+        let served = SignedNote(text: note.text, signatures: verified.verifiedSignatures + [cosignature])
         try await record(
-            TreeHead(size: checkpoint.size, rootHash: checkpoint.rootHash), of: request, origin: checkpoint.origin)
-        let cosignature = try cosigner.sign(Data(note.text.utf8))
-        return [NoteSignature(name: cosigner.name, keyID: cosigner.keyID, signature: cosignature)]
+            TreeHead(size: checkpoint.size, rootHash: checkpoint.rootHash), of: request, origin: checkpoint.origin,
+            checkpoint: served.serialized)
+        return [cosignature]
+    }
+
+    /// The latest checkpoint this witness cosigned for the log whose origin hashes (SHA-256, lowercase hex) to
+    /// `originHash`, with the log's signatures and this witness's cosignature; nil for a log it does not watch or
+    /// has not cosigned yet.
+    public func latestCheckpoint(originHash: String) async throws -> Data? {
+        guard let origin = logs.keys.first(where: { Self.hash(of: $0) == originHash }) else { return nil }
+        return try await state.latestCheckpoint(origin: origin)
+    }
+
+    /// The path segment tlog-witness names a log's checkpoint by.
+    public static func hash(of origin: String) -> String {
+        SHA256.hash(data: Data(origin.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     // Another request may update the record between the read and the swap; then the checks run again on the
     // new record, which normally ends in a conflict. The bound only guards against a state that never swaps.
-    private func record(_ head: TreeHead, of request: AddCheckpointRequest, origin: String) async throws {
+    private func record(_ head: TreeHead, of request: AddCheckpointRequest, origin: String, checkpoint: Data)
+        async throws
+    {
         var recordedSize: UInt64 = 0
         for _ in 0..<Self.maxSwapAttempts {
             let recorded = try await state.latest(origin: origin)
             recordedSize = recorded?.size ?? 0
             try Self.check(request, against: recorded, head: head)
             if recorded == head { return }
-            if try await state.compareAndSwap(origin: origin, expected: recorded, new: head) { return }
+            if try await state.compareAndSwap(origin: origin, expected: recorded, new: head, checkpoint: checkpoint) {
+                return
+            }
         }
         throw WitnessError.conflict(recordedSize: recordedSize)
     }
