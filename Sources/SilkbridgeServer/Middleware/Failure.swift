@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import OpenAPIRuntime
 import SilkbridgeCore
 import SilkbridgeStorage
@@ -31,6 +32,12 @@ struct Failure: Sendable {
             self.init(serverError: error)
         case let error as DecodingError:
             self.init(status: .badRequest, message: Self.describe(error))
+        case let error as HTTPParserError:
+            // A body that is not HTTP (a chunk size of `ZZZ`) shows up only when the handler reads it.
+            self.init(
+                status: .badRequest,
+                message: Message(
+                    "The request body is not valid HTTP: \(error).", "请求正文不是有效的 HTTP 格式：\(error)。"))
         case let error as HTTPError:
             self.init(status: error.status, message: Self.message(for: error.status, detail: error.body))
         case let error as any HTTPResponseError:
@@ -46,7 +53,7 @@ struct Failure: Sendable {
         if let underlying = serverError.underlyingError as? ServerError {
             self.init(serverError: underlying)
         } else if serverError.underlyingError is any DomainError || serverError.underlyingError is DecodingError
-            || TransientFailure.matches(serverError.underlyingError)
+            || serverError.underlyingError is HTTPParserError || TransientFailure.matches(serverError.underlyingError)
         {
             self.init(serverError.underlyingError)
         } else if serverError.httpStatus.code < 500 {
