@@ -12,6 +12,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on (env SILKBRIDGE_HOST).") var host: String?
     @Option(help: "Port to listen on (env SILKBRIDGE_PORT).") var port: Int?
     @Flag(help: "Load the demo directory into an empty database (env SILKBRIDGE_DEMO=true).") var demo = false
+    @Flag(
+        help:
+            "Let webhooks reach this machine's loopback addresses, to try them out locally; never in a deployment (env SILKBRIDGE_WEBHOOKS_TO_LOOPBACK=true)."
+    ) var webhooksToLoopback = false
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var ledger: LedgerOptions
 
@@ -34,6 +38,8 @@ struct Serve: AsyncParsableCommand {
             secureCookies: config.bool(forKey: "silkbridge.secure.cookies"),
             ledger: try ledger.configuration(config))
         serverConfiguration.loadRatesAtStart = true
+        serverConfiguration.webhooksReachLoopback =
+            webhooksToLoopback || config.bool(forKey: "silkbridge.webhooks.to.loopback", default: false)
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)
         try await app.runService()
     }

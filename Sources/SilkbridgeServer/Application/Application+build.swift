@@ -156,7 +156,10 @@ public func buildApplication(
         LedgerService(appender: ledger.appender, logger: logger) { await startUp.succeeded() })
     var background: [any Service] = []
     if let interval = configuration.webhookDeliveryInterval {
-        background.append(WebhookDeliveryService(repository: database.webhooks, interval: interval, logger: logger))
+        background.append(
+            WebhookDeliveryService(
+                repository: database.webhooks, interval: interval,
+                reachesLoopback: configuration.webhooksReachLoopback, logger: logger))
     }
     // Expiry itself needs no job (a publication past its date reads as expired), but the notice before it does.
     if let interval = configuration.expiryNoticeInterval {

@@ -19,6 +19,9 @@ public struct ServerConfiguration: Sendable {
     public var ledger: LedgerConfiguration
     /// How often the webhook worker looks for due deliveries; nil runs no worker (tests drive it themselves).
     public var webhookDeliveryInterval: Duration? = .seconds(5)
+    /// Let webhooks reach this machine's loopback addresses: for trying webhooks out on a laptop, never for a
+    /// deployment, where a receiver on loopback is how a webhook reaches what the network keeps from outside.
+    public var webhooksReachLoopback = false
     /// How often the expiry job looks for opportunities two weeks from expiry; nil runs no job.
     public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
     /// How often the alert job looks for new suggested partners; nil runs no job (tests drive it themselves).

@@ -8,28 +8,46 @@ import Foundation
     import Darwin
 #endif
 
-/// Which hosts the delivery worker may contact: loopback or public addresses only, never private networks,
-/// link-local (cloud metadata), multicast or reserved ranges. Every address a name resolves to must pass.
-enum WebhookAddressPolicy {
+/// Which hosts the delivery worker may contact: public addresses only, and loopback where a deployment allows it
+/// for development; never private networks, link-local (cloud metadata), multicast or reserved ranges, also when
+/// written inside an IPv6 address (mapped, NAT64, 6to4). Every address a name resolves to must pass; numeric forms
+/// such as `0x7f000001`, `2130706433` or `127.1` resolve to the address they spell and are judged as it.
+struct WebhookAddressPolicy: Sendable {
+    /// Loopback is off unless asked for: a receiver on the server's own machine is how a webhook reaches what the
+    /// network keeps from outside.
+    var allowsLoopback = false
+
+    /// Why a delivery was not sent, in words that tell the webhook's owner what to fix and nothing about the
+    /// networks behind the server.
     enum Refusal: Error, CustomStringConvertible {
-        case unresolvable(String)
-        case notPublic(String)
+        case unresolvable
+        case notPublic
 
         var description: String {
             switch self {
-            case .unresolvable(let host): "the host \(host) could not be resolved"
-            case .notPublic(let address): "the address \(address) is neither loopback nor public"
+            case .unresolvable: "refused: the host could not be resolved"
+            case .notPublic: "refused: the host must resolve to public addresses only"
             }
         }
     }
 
+    enum Reach: Equatable {
+        case publicAddress, loopback, restricted
+    }
+
     /// Resolves the host and throws unless every address is allowed.
-    static func check(host: String) throws {
+    func check(host: String) throws {
         let host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        let addresses = resolve(host)
-        guard !addresses.isEmpty else { throw Refusal.unresolvable(host) }
-        for address in addresses where !isAllowed(address) {
-            throw Refusal.notPublic(address.map(String.init).joined(separator: "."))
+        let addresses = Self.resolve(host)
+        guard !addresses.isEmpty else { throw Refusal.unresolvable }
+        for address in addresses where !allows(address) { throw Refusal.notPublic }
+    }
+
+    func allows(_ address: [UInt8]) -> Bool {
+        switch Self.reach(address) {
+        case .publicAddress: true
+        case .loopback: allowsLoopback
+        case .restricted: false
         }
     }
 
@@ -64,30 +82,44 @@ enum WebhookAddressPolicy {
         return addresses
     }
 
-    static func isAllowed(_ bytes: [UInt8]) -> Bool {
-        if bytes.count == 4 { return isAllowedV4(bytes) }
-        guard bytes.count == 16 else { return false }
-        if bytes == [UInt8](repeating: 0, count: 15) + [1] { return true }  // ::1
-        if bytes.allSatisfy({ $0 == 0 }) { return false }  // ::
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
-            return isAllowedV4(Array(bytes[12..<16]))  // ::ffff:a.b.c.d
-        }
-        if bytes[0] & 0xfe == 0xfc { return false }  // fc00::/7 unique local
-        if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { return false }  // fe80::/10 link-local
-        if bytes[0] == 0xff { return false }  // multicast
-        if bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && bytes[3] == 0xb8 { return false }  // docs
-        if bytes[0..<12].allSatisfy({ $0 == 0 }) { return false }  // IPv4-compatible, deprecated
-        return true
+    static func reach(_ bytes: [UInt8]) -> Reach {
+        if bytes.count == 4 { return reachV4(bytes) }
+        guard bytes.count == 16 else { return .restricted }
+        let zeros = { (range: Range<Int>) in bytes[range].allSatisfy { $0 == 0 } }
+        let starts = { (prefix: [UInt8]) in bytes.starts(with: prefix) }
+        if zeros(0..<15) && bytes[15] == 1 { return .loopback }  // ::1
+        // ::ffff:a.b.c.d, an IPv4 address mapped into IPv6, reaches that address.
+        if zeros(0..<10) && bytes[10] == 0xff && bytes[11] == 0xff { return reachV4(Array(bytes[12..<16])) }
+        if zeros(0..<12) { return .restricted }  // ::, and the deprecated IPv4-compatible ::a.b.c.d
+        // Through a gateway, an IPv4 address inside is judged as that address; its loopback is not ours.
+        let embedded: [UInt8]? =
+            if starts([0x00, 0x64, 0xff, 0x9b]) && zeros(4..<12) {
+                Array(bytes[12..<16])  // 64:ff9b::/96, NAT64
+            } else if starts([0x20, 0x02]) {
+                Array(bytes[2..<6])  // 2002::/16, 6to4
+            } else {
+                nil
+            }
+        if let embedded { return reachV4(embedded) == .publicAddress ? .publicAddress : .restricted }
+        if starts([0x00, 0x64, 0xff, 0x9b]) { return .restricted }  // 64:ff9b:1::/48, local-use NAT64
+        if starts([0x01, 0x00]) && zeros(2..<8) { return .restricted }  // 100::/64, discard
+        if starts([0x20, 0x01, 0x00, 0x00]) { return .restricted }  // 2001::/32, Teredo
+        if starts([0x20, 0x01, 0x0d, 0xb8]) { return .restricted }  // 2001:db8::/32, documentation
+        if bytes[0] & 0xfe == 0xfc { return .restricted }  // fc00::/7, unique local
+        if bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80 { return .restricted }  // fe80::/10, link-local
+        if bytes[0] == 0xff { return .restricted }  // multicast
+        return .publicAddress
     }
 
-    static func isAllowedV4(_ b: [UInt8]) -> Bool {
+    static func reachV4(_ b: [UInt8]) -> Reach {
         switch (b[0], b[1]) {
-        case (127, _): return true
-        case (0, _), (10, _), (100, 64...127), (169, 254), (172, 16...31), (192, 168), (198, 18...19): return false
-        case (192, 0) where b[2] == 0 || b[2] == 2: return false
-        case (198, 51) where b[2] == 100: return false
-        case (203, 0) where b[2] == 113: return false
-        default: return b[0] < 224
+        case (127, _): return .loopback
+        case (0, _), (10, _), (100, 64...127), (169, 254), (172, 16...31), (192, 168), (198, 18...19):
+            return .restricted
+        case (192, 0) where b[2] == 0 || b[2] == 2: return .restricted
+        case (198, 51) where b[2] == 100: return .restricted
+        case (203, 0) where b[2] == 113: return .restricted
+        default: return b[0] < 224 ? .publicAddress : .restricted
         }
     }
 }

@@ -12,17 +12,23 @@ import SilkbridgeCore
 public struct WebhookDeliveryService: Service {
     let repository: any WebhookRepository
     let interval: Duration
+    let reachesLoopback: Bool
     let logger: Logger
 
-    public init(repository: any WebhookRepository, interval: Duration = .seconds(5), logger: Logger) {
+    public init(
+        repository: any WebhookRepository, interval: Duration = .seconds(5), reachesLoopback: Bool = false,
+        logger: Logger
+    ) {
         self.repository = repository
         self.interval = interval
+        self.reachesLoopback = reachesLoopback
         self.logger = logger
     }
 
     public func run() async throws {
         let client = WebhookDeliveryWorker.makeClient()
-        let worker = WebhookDeliveryWorker(repository: repository, client: client, logger: logger)
+        let worker = WebhookDeliveryWorker(
+            repository: repository, client: client, reachesLoopback: reachesLoopback, logger: logger)
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
@@ -37,19 +43,26 @@ public struct WebhookDeliveryService: Service {
     }
 }
 
-/// Sends the due webhook deliveries: one signed JSON POST each, never following redirects, to loopback or public
-/// addresses only. A failed try is recorded and the delivery waits `WebhookDelivery.retryDelays` before the next.
+/// Sends the due webhook deliveries: one signed JSON POST each, never following redirects, to public addresses
+/// only (and loopback where the deployment allows it). A failed try is recorded and the delivery waits `WebhookDelivery.retryDelays` before the next.
 /// `runDueDeliveries(now:)` does one round, so tests drive the schedule without waiting.
 public struct WebhookDeliveryWorker: Sendable {
     let repository: any WebhookRepository
     let client: HTTPClient
+    let addressPolicy: WebhookAddressPolicy
     let logger: Logger
 
-    public init(repository: any WebhookRepository, client: HTTPClient, logger: Logger) {
+    public init(repository: any WebhookRepository, client: HTTPClient, reachesLoopback: Bool, logger: Logger) {
         self.repository = repository
         self.client = client
+        self.addressPolicy = WebhookAddressPolicy(allowsLoopback: reachesLoopback)
         self.logger = logger
     }
+
+    /// What the delivery log says of a try that got no HTTP answer. One class for every such failure: telling a
+    /// refused connection from a timeout or a TLS error would let a webhook map which ports of a host are open,
+    /// and the raw error text names the server's own files.
+    static let noAnswer = "no HTTP answer from the receiver (refused, closed, timed out or failed TLS)"
 
     /// How long a delivery being sent is kept from other processes; longer than any try can take.
     static let lease: TimeInterval = 120
@@ -86,7 +99,7 @@ public struct WebhookDeliveryWorker: Sendable {
             guard let host = URLComponents(string: webhook.url)?.host else {
                 return DeliveryAttempt(at: now, statusCode: nil, error: "the URL has no host")
             }
-            try WebhookAddressPolicy.check(host: host)
+            try addressPolicy.check(host: host)
             let timestamp = Int(now.timeIntervalSince1970)
             var request = HTTPClientRequest(url: webhook.url)
             request.method = .POST
@@ -101,8 +114,12 @@ public struct WebhookDeliveryWorker: Sendable {
             let response = try await client.execute(request, timeout: .seconds(15))
             _ = try? await response.body.collect(upTo: 64 * 1024)
             return DeliveryAttempt(at: now, statusCode: Int(response.status.code), error: nil)
+        } catch let refusal as WebhookAddressPolicy.Refusal {
+            return DeliveryAttempt(at: now, statusCode: nil, error: refusal.description)
         } catch {
-            return DeliveryAttempt(at: now, statusCode: nil, error: "\(error)")
+            // The operator's log keeps the detail; the webhook's owner reads only the class.
+            logger.info("webhook delivery \(delivery.id) got no answer: \(String(reflecting: error))")
+            return DeliveryAttempt(at: now, statusCode: nil, error: Self.noAnswer)
         }
     }
 }
