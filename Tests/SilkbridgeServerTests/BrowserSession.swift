@@ -8,6 +8,8 @@ import Testing
 struct BrowserSession {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
+    /// The CSRF token of the last page's forms, as a browser would submit it; a new session makes it stale.
+    var formToken: String?
 
     init(_ client: any TestClientProtocol, language: String? = nil) {
         self.client = client
@@ -20,10 +22,11 @@ struct BrowserSession {
         return response
     }
 
-    /// Posts a form the way a browser does, echoing the visitor's CSRF token unless told otherwise.
+    /// Posts a form the way a browser does, with the CSRF token of the page it came from unless told otherwise.
     mutating func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
-        if cookies["sb_csrf"] == nil { _ = try await get("/") }
-        let all = [("_csrf", csrf ?? cookies["sb_csrf"] ?? "")] + fields
+        if formToken == nil { _ = try await get("/") }
+        // A page without forms shows no token; an anonymous visitor's is then the one in their cookie.
+        let all = [("_csrf", csrf ?? formToken ?? cookies["sb_csrf"] ?? "")] + fields
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         var headers = cookieHeader()
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -40,8 +43,15 @@ struct BrowserSession {
     private mutating func remember(_ response: TestResponse) {
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";").first?.split(separator: "=", maxSplits: 1)
-            guard let pair, pair.count == 2 else { continue }
-            cookies[String(pair[0])] = String(pair[1])
+            guard let pair, pair.count >= 1 else { continue }
+            let (name, value) = (String(pair[0]), pair.count == 2 ? String(pair[1]) : "")
+            if name == "sb_session" { formToken = nil }
+            cookies[name] = value.isEmpty ? nil : value
+        }
+        let marker = #"name="_csrf" value=""#
+        let text = String(buffer: response.body)
+        if let start = text.range(of: marker)?.upperBound, let end = text[start...].firstIndex(of: "\"") {
+            formToken = String(text[start..<end])
         }
     }
 

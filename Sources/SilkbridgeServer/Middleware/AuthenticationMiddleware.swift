@@ -28,8 +28,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 context.identity = identity
             }
         case .sessionCookie:
-            if let secret = request.cookies[Self.sessionCookie]?.value {
-                context.identity = try await accounts.authenticate(secret: secret)
+            if let secret = request.cookies[Self.sessionCookie]?.value,
+                let identity = try await accounts.authenticate(secret: secret)
+            {
+                context.identity = identity
+                context.csrfToken = CSRF.token(forSession: secret)
             }
         }
         return try await next(request, context)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import SilkbridgeCore
@@ -13,21 +14,29 @@ struct VisitorMiddleware: RouterMiddleware {
     {
         var context = context
         let existingToken = request.cookies[Self.csrfCookie]?.value
-        context.csrfToken = existingToken ?? CSRF.newToken()
+        let anonymousToken = existingToken ?? CSRF.newToken()
+        // The session's own token replaces this one once authentication has found a session.
+        context.csrfToken = anonymousToken
         var response = try await next(request, context)
         if let chosen = LanguageMiddleware.chosen(by: request) {
             // The switch is remembered for a year, so the choice survives closing the browser.
-            response.setCookie(cookie(LanguageMiddleware.cookie, chosen.rawValue, maxAge: 365 * 24 * 3600))
+            response.setCookie(
+                Self.cookie(LanguageMiddleware.cookie, chosen.rawValue, maxAge: 365 * 24 * 3600, secure: secureCookies))
         }
         if existingToken == nil {
-            response.setCookie(cookie(Self.csrfCookie, context.csrfToken, maxAge: nil))
+            response.setCookie(Self.cookie(Self.csrfCookie, anonymousToken, maxAge: nil, secure: secureCookies))
         }
         return response
     }
 
-    private func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
-        Cookie(
-            name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    /// A new anonymous token, for the answer that starts or ends a session: what a visitor held before logging in
+    /// is not what they hold after logging out.
+    static func freshCSRFCookie(secure: Bool) -> Cookie {
+        cookie(csrfCookie, CSRF.newToken(), maxAge: nil, secure: secure)
+    }
+
+    private static func cookie(_ name: String, _ value: String, maxAge: Int?, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }
 
@@ -47,9 +56,18 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
-/// Double-submit tokens: a form is accepted only if it echoes the token of the visitor's own cookie,
-/// which another site can neither read nor set.
+/// A form is accepted only if it echoes the visitor's token. Signed in, the token is derived from the session's
+/// secret, so it changes with every log-in and no cookie another site manages to set (from a sibling domain, say)
+/// can stand in for it. Anonymous, it is a double-submit token: the visitor's own cookie, which another site can
+/// neither read nor, on this origin alone, set.
 enum CSRF {
+    /// The token of a signed-in session: a digest of its secret under a label of its own, so it tells nothing of
+    /// the secret nor of the digest the token store keeps.
+    static func token(forSession secret: String) -> String {
+        SHA256.hash(data: Data("silkbridge csrf\n\(secret)".utf8)).prefix(24)
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
     static func newToken() -> String {
         (0..<24).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
     }

@@ -19,6 +19,7 @@ extension SitePages {
             if let token = context.identity?.token { try await accounts.logOut(token: token) }
             var response = PageRenderer.redirect(to: SitePaths.home())
             response.setCookie(sessionCookie("", maxAge: 0))
+            response.setCookie(VisitorMiddleware.freshCSRFCookie(secure: secureCookies))
             return response
         }
         router.get(SitePaths.account) { request, context in try await accountPage(request, context) }
@@ -107,6 +108,7 @@ extension SitePages {
         let issued = try await accounts.logIn(email: email, password: password, kind: .browser, client: client)
         var response = PageRenderer.redirect(to: next)
         response.setCookie(sessionCookie(issued.secret, maxAge: Int(AccountService.sessionLifetime)))
+        response.setCookie(VisitorMiddleware.freshCSRFCookie(secure: secureCookies))
         return response
     }
 
