@@ -1,3 +1,4 @@
+import CompressNIO
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -37,6 +38,35 @@ import TrustLedger
             // A client that saw size 5 can still read the tiles of that size.
             let early = try await client.execute(uri: "/ledger/tile/entries/000.p/5", method: .get)
             #expect(try EntryBundle(data: Data(buffer: early.body)).entries == Array(log.entries.prefix(5)))
+        }
+    }
+
+    /// tlog-tiles: entry bundles SHOULD be compressed at the HTTP layer; hash tiles, which do not compress, are not.
+    @Test func entryBundlesComeCompressedToClientsThatTakeGzip() async throws {
+        let log = try await LedgerTestLog(entries: 300)
+        try await log.withApp { client in
+            let bundle = TileID(kind: .entries, index: 0, width: 256)
+            let hashes = TileID(level: 0, index: 0, width: 256)
+            func get(_ id: TileID, accepting: String?) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/ledger/" + id.path, method: .get,
+                    headers: accepting.map { [.acceptEncoding: $0] } ?? [:])
+            }
+            let compressed = try await get(bundle, accepting: "br;q=1, gzip;q=0.8")
+            #expect(compressed.headers[.contentEncoding] == "gzip")
+            #expect(compressed.headers[.vary] == "Accept-Encoding")
+            var body = compressed.body
+            #expect(body.readableBytes < log.tiles[bundle]!.count)
+            #expect(Data(buffer: try body.decompress(with: .gzip())) == log.tiles[bundle])
+
+            for accepting in [nil, "identity", "gzip;q=0", "br"] {
+                let plain = try await get(bundle, accepting: accepting)
+                #expect(plain.headers[.contentEncoding] == nil, "\(accepting ?? "no Accept-Encoding")")
+                #expect(Data(buffer: plain.body) == log.tiles[bundle])
+            }
+            let tile = try await get(hashes, accepting: "gzip")
+            #expect(tile.headers[.contentEncoding] == nil)
+            #expect(Data(buffer: tile.body) == log.tiles[hashes])
         }
     }
 
