@@ -19,6 +19,28 @@ import Testing
         return try created.json()["id"] as! String
     }
 
+    /// A deadline is an RFC 3339 moment with an offset some clock shows; `+99:00` is refused with the reason.
+    @Test(arguments: [
+        ("2027-03-01T12:00:00+01:00", true), ("2027-03-01T12:00:00Z", true), ("2027-03-01T12:00:00+14:00", true),
+        ("2027-03-01T12:00:00+99:00", false), ("2027-03-01T12:00:00-13:00", false),
+        ("2027-03-01T12:00:00+01:60", false), ("2027-03-01T12:00:00+0100", false), ("2027-02-30T12:00:00Z", false),
+    ])
+    func deadlinesTakeOnlyRealOffsets(deadline: String, accepted: Bool) async throws {
+        try await withApp { client in
+            let owner = try await client.signUp()
+            let organization = try await client.createOrganization(token: owner)
+            let created = try await client.api(
+                .post, "/api/v1/opportunities", token: owner,
+                json: #"{"organizationId":"\#(organization)",\#(Self.body),"deadline":"\#(deadline)"}"#)
+            if accepted {
+                #expect(created.status == .created, "\(created.text)")
+            } else {
+                #expect(created.status == .badRequest)
+                #expect(try created.problemDetail().contains("\(deadline)” is not a date-time this API takes"))
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func draftPublishRenewClose(database: TestDatabase) async throws {
         try await withApp(database) { client in

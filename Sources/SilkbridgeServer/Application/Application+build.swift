@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import Prometheus
 import ServiceLifecycle
 import SilkbridgeAPI
@@ -114,7 +115,7 @@ public func buildApplication(
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
         events: events
-    ).registerHandlers(on: api, serverURL: serverURL)
+    ).registerHandlers(on: api, serverURL: serverURL, configuration: Configuration(dateTranscoder: APIDateTranscoder()))
     // Pages: the visitor's cookies, the session, a CSRF check on every unsafe method, readable error pages.
     let pages = router.group()
         .add(middleware: VisitorMiddleware(secureCookies: configuration.secureCookies))
