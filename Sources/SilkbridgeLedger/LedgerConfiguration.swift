@@ -24,6 +24,13 @@ public struct LedgerConfiguration: Sendable {
     public var appendTimeout: Duration = .seconds(30)
     /// Told of each transient storage failure the sequencer retries after (besides the log); tests wait for it.
     public var onTransientFailure: @Sendable (any Error) -> Void = { _ in }
+    /// How often the whole stored log is checked in the background (the first time right after start-up); nil
+    /// checks only at `silkbridge ledger check`.
+    public var integrityCheckInterval: Duration? = .seconds(6 * 3600)
+    /// The pause after every 256 entries of a background check, which bounds its share of the CPU.
+    public var integrityCheckPause: Duration = .milliseconds(2)
+    /// Told each background check's report; tests wait on it instead of on the clock.
+    public var onIntegrityReport: @Sendable (IntegrityReport) -> Void = { _ in }
 
     public static let defaultOrigin = "silkbridge.localhost/ledger"
 

@@ -12,12 +12,14 @@ package enum LedgerError: DomainError, Equatable {
     case timedOut
     /// The entry's batch was still being stored at the deadline; it may yet be recorded.
     case unconfirmed
+    /// The full check found this tile, bundle or entry wrong; it is withheld rather than served.
+    case damaged
 
     package var kind: FailureKind {
         switch self {
         case .entryNotFound, .tileNotFound: .notFound
         case .invalidConsistencyRange: .invalid
-        case .notSequencing, .halted, .timedOut, .unconfirmed: .unavailable
+        case .notSequencing, .halted, .timedOut, .unconfirmed, .damaged: .unavailable
         }
     }
 
@@ -48,6 +50,11 @@ package enum LedgerError: DomainError, Equatable {
             Message(
                 "The ledger is busy and nothing was recorded; try again in a few seconds.",
                 "账本繁忙，未记录任何内容；请几秒后重试。")
+        case .damaged:
+            Message(
+                "This part of the ledger failed its integrity check and is withheld until an operator repairs it "
+                    + "(`silkbridge ledger check` names what is wrong).",
+                "账本的这一部分未通过完整性检查，在运维人员修复之前不予提供（`silkbridge ledger check` 会指出问题所在）。")
         case .unconfirmed:
             Message(
                 "The ledger is slow to store entries; yours may still be recorded. Check again in a few seconds "

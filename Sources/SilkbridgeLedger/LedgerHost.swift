@@ -15,6 +15,8 @@ package struct LedgerHost: Sendable {
     /// The policy as text, such as `eu:1,cn:1`.
     package let policyText: String
     package let appender: LedgerAppender
+    /// What the last full check found, and so what is withheld.
+    package let integrity = LedgerIntegrity()
     private let logger: Logger
 
     /// Builds the host from the log's key and policy, read before anything connects; `start()` then takes up
@@ -84,13 +86,28 @@ package struct LedgerHost: Sendable {
     }
 
     package func tile(_ id: TileID) async throws -> Data {
+        if await integrity.isDamaged(tile: id) { throw LedgerError.damaged }
         guard let data = try await storage.readTile(id) else { throw LedgerError.tileNotFound }
         return data
+    }
+
+    /// Runs the full check of the stored log and withholds what it finds wrong; see `LedgerIntegrityService`.
+    package func checkIntegrity(pause: Duration, now: Date) async throws -> IntegrityReport {
+        let report = try await LedgerIntegrityChecker(storage: storage, logVerifier: verifier, origin: origin)
+            .check(pause: pause)
+        await integrity.record(report, at: now)
+        if !report.problems.isEmpty {
+            logger.error(
+                "the full ledger check found damage; what is damaged is withheld until `silkbridge ledger check` is clean",
+                metadata: ["problems": "\(report.problems.map(\.description))"])
+        }
+        return report
     }
 
     /// An entry and its inclusion proof against the latest checkpoint.
     package func entry(at index: UInt64) async throws -> LedgerEntryProof {
         let (note, checkpoint) = try await latest()
+        if await integrity.isDamaged(entry: index) { throw LedgerError.damaged }
         guard index < checkpoint.size, let entry = try await storage.readEntries(index..<(index + 1)).first else {
             throw LedgerError.entryNotFound(index: index, size: checkpoint.size)
         }
@@ -127,7 +144,8 @@ package struct LedgerHost: Sendable {
         }
         return LedgerStatus(
             note: note, checkpoint: checkpoint, cosignatures: cosignatures, policyMet: report.isValid,
-            reasons: report.reasons, isSequencing: await appender.isSequencing, health: await appender.health)
+            reasons: report.reasons, isSequencing: await appender.isSequencing, health: await appender.health,
+            integrity: await integrity.last)
     }
 
     /// One line for `/healthz` and the logs: how the sequencer is doing, or that another process sequences.
@@ -183,6 +201,8 @@ package struct LedgerStatus: Sendable {
     package let isSequencing: Bool
     /// The sequencer's health; nil when another process sequences.
     package let health: SequencerHealth?
+    /// What the last full check of the stored log found; nil before the first one.
+    package let integrity: LedgerIntegrity.Finding?
 }
 
 /// The log's key and witness policy: what the configuration says, checked before the server connects to anything.

@@ -200,4 +200,59 @@ import TrustLedger
             log.configuration().ledger, database: log.location, logger: Logger(label: "test"))
         #expect(report.problems == [.corruptTile(TileID(level: 0, index: 0, width: 256))])
     }
+
+    /// The background check reads what start-up does not: a damaged entry row is named as the row (not the tiles
+    /// that disagree with it), withheld, and reported in `/healthz` and `/api/v1/ledger`; a damaged bundle is
+    /// withheld too, and the rest of the log is still served.
+    @Test func theBackgroundCheckWithholdsWhatIsDamagedAndSaysSo() async throws {
+        let log = try await LedgerTestLog(entries: 600)
+        let database = try SilkbridgeDatabase(location: log.location, logger: Logger(label: "test"))
+        let sql = database.database as! any SQLDatabase
+        try await sql.raw("UPDATE ledger_entries SET entry = \(bind: Data("forged".utf8)) WHERE idx = 3").run()
+        var bundle = try EntryBundle(data: try #require(log.tiles[TileID(kind: .entries, index: 1, width: 256)]))
+            .entries
+        bundle[0] = Data("forged too".utf8)
+        try await sql.raw(
+            "UPDATE ledger_tiles SET data = \(bind: try EntryBundle(entries: bundle).data) WHERE tile_level = -1 AND tile_index = 1"
+        ).run()
+        await database.shutdown()
+
+        let (reports, reported) = AsyncStream.makeStream(of: IntegrityReport.self)
+        var ledger = LedgerConfiguration()
+        ledger.integrityCheckPause = .zero
+        ledger.onIntegrityReport = { reported.yield($0) }
+        let app = try await buildApplication(configuration: log.configuration(ledger))
+        try await app.test(.router) { client in
+            var iterator = reports.makeAsyncIterator()
+            let report = try #require(await iterator.next())
+            #expect(
+                report.problems == [
+                    .corruptEntry(index: 3), .corruptTile(TileID(kind: .entries, index: 1, width: 256)),
+                ])
+
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .serviceUnavailable)
+            #expect(
+                String(buffer: health.body).contains("the row of entry 3 differs from its entry bundle and leaf hash"))
+            let status = try await client.api(.get, "/api/v1/ledger").json()
+            let integrity = try #require(status["integrity"] as? [String: Any])
+            #expect((integrity["problems"] as? [String])?.count == 2)
+            #expect(integrity["size"] as? Int == 600)
+
+            #expect(try await client.api(.get, "/api/v1/ledger/entries/3").status == .serviceUnavailable)
+            #expect(try await client.api(.get, "/api/v1/ledger/entries/4").status == .ok)
+            let damaged = try await client.execute(uri: "/ledger/tile/entries/001", method: .get)
+            #expect(damaged.status == .serviceUnavailable)
+            #expect(try damaged.problemDetail().contains("failed its integrity check"))
+            // Entry 3's bundle and leaf hash are right, and so still served.
+            let whole = try await client.execute(uri: "/ledger/tile/entries/000", method: .get)
+            #expect(whole.status == .ok)
+            #expect(try EntryBundle(data: Data(buffer: whole.body)).entries[3] == log.entries[3])
+        }
+        reported.finish()
+        let offline = try await LedgerCheck.run(
+            log.configuration().ledger, database: log.location, logger: Logger(label: "test"))
+        #expect(
+            offline.problems == [.corruptEntry(index: 3), .corruptTile(TileID(kind: .entries, index: 1, width: 256))])
+    }
 }

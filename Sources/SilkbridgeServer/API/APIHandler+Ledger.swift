@@ -27,7 +27,11 @@ extension LedgerAPI {
                         size: Int64(status.checkpoint.size), rootHash: status.checkpoint.rootHash.base64EncodedString(),
                         checkpoint: String(decoding: status.note, as: UTF8.self), witnesses: witnesses,
                         policy: ledger.policyText, policyMet: status.policyMet, reasons: status.reasons,
-                        sequencing: Self.sequencing(status.health)))))
+                        sequencing: Self.sequencing(status.health),
+                        integrity: status.integrity.map {
+                            .init(
+                                checkedAt: $0.checkedAt, size: Int64($0.size), problems: $0.problems.map(\.description))
+                        }))))
     }
 
     private static func sequencing(_ health: SequencerHealth?) -> Components.Schemas.Ledger.SequencingPayload {

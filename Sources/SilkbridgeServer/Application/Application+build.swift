@@ -173,6 +173,9 @@ public func buildApplication(
         background.append(
             NoticeJob(name: "match alerts", interval: interval, logger: logger) { try await matchAlerts.sendAlerts() })
     }
+    if let integrity = LedgerIntegrityService(host: ledger, configuration: configuration.ledger, logger: logger) {
+        background.append(integrity)
+    }
     for service in background { app.addServices(AfterStartUp(startUp: startUp, service: service)) }
     return app
 }

@@ -16,8 +16,8 @@ struct OperationsRoutes {
     let openAPIDocument: Data
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        // 200 while the database answers and the ledger takes entries (also while it retries a batch); the body
-        // says how the ledger is doing, and why it halted if it did.
+        // 200 while the database answers, the ledger takes entries (also while it retries a batch) and its last
+        // full check found it whole; the body says how the ledger is doing, and why it halted or what is damaged.
         router.get("/healthz") { _, context in
             let health = await ledger.appender.health
             let ledgerLine = ledger.healthLine(health)
@@ -29,6 +29,12 @@ struct OperationsRoutes {
             }
             if case .halted? = health {
                 return Self.health(.serviceUnavailable, "\(ledgerLine)\n")
+            }
+            if let finding = await ledger.integrity.last, !finding.problems.isEmpty {
+                let problems = finding.problems.map { "  \($0)" }.joined(separator: "\n")
+                return Self.health(
+                    .serviceUnavailable,
+                    "\(ledgerLine)\nledger integrity: damaged, withheld until repaired:\n\(problems)\n")
             }
             return Self.health(.ok, "ok\n\(ledgerLine)\n")
         }

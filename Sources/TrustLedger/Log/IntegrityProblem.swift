@@ -8,6 +8,8 @@ public enum IntegrityProblem: Hashable, Sendable, CustomStringConvertible {
     case missingEntries(from: UInt64, checkpointSize: UInt64)
     /// Entries are stored past the checkpoint size.
     case entriesBeyondCheckpoint(checkpointSize: UInt64)
+    /// A stored entry's row differs from the entry that its bundle and its leaf hash agree on.
+    case corruptEntry(index: UInt64)
     /// A stored entry is longer than an entry bundle allows.
     case oversizedEntry(index: UInt64)
     /// A tile or entry bundle required at the checkpoint size is absent.
@@ -27,6 +29,7 @@ public enum IntegrityProblem: Hashable, Sendable, CustomStringConvertible {
         case .invalidCheckpoint(let reason): "invalid checkpoint: \(reason)"
         case .missingEntries(let from, let size): "entries \(from)..<\(size) are missing"
         case .entriesBeyondCheckpoint(let size): "entries are stored beyond checkpoint size \(size)"
+        case .corruptEntry(let index): "the row of entry \(index) differs from its entry bundle and leaf hash"
         case .oversizedEntry(let index): "entry \(index) is longer than 65535 bytes"
         case .missingTile(let id): "\(id) is missing"
         case .truncatedTile(let id, let bytes): "\(id) is truncated to \(bytes) bytes"
