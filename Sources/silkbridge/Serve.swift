@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -16,6 +17,10 @@ struct Serve: AsyncParsableCommand {
         help:
             "Let webhooks reach this machine's loopback addresses, to try them out locally; never in a deployment (env SILKBRIDGE_WEBHOOKS_TO_LOOPBACK=true)."
     ) var webhooksToLoopback = false
+    @Option(
+        help: ArgumentHelp(
+            "Address of a reverse proxy in front of the server, whose X-Forwarded-For names the client; repeat for several (env SILKBRIDGE_TRUSTED_PROXIES, comma-separated)."
+        )) var trustedProxy: [String] = []
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var ledger: LedgerOptions
 
@@ -38,6 +43,12 @@ struct Serve: AsyncParsableCommand {
             secureCookies: config.bool(forKey: "silkbridge.secure.cookies"),
             ledger: try ledger.configuration(config))
         serverConfiguration.loadRatesAtStart = true
+        serverConfiguration.trustedProxies = Set(
+            trustedProxy
+                + (config.string(forKey: "silkbridge.trusted.proxies") ?? "").split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+        ).subtracting([""])
         serverConfiguration.webhooksReachLoopback =
             webhooksToLoopback || config.bool(forKey: "silkbridge.webhooks.to.loopback", default: false)
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)

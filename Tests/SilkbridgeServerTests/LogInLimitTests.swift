@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SilkbridgeCore
+import SilkbridgeTestSupport
 import Testing
 
 @testable import SilkbridgeServer
@@ -55,6 +56,30 @@ import Testing
             #expect(
                 held.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(AuthenticationMiddleware.sessionCookie) })
             #expect(held.text.contains(language == "en" ? "try again in 5 minutes" : "请在 5 分钟后重试"))
+        }
+    }
+
+    /// Behind a trusted proxy each client is counted by the address the proxy forwarded for; without one, a
+    /// client's own `X-Forwarded-For` changes nothing.
+    @Test(arguments: [true, false])
+    func aTrustedProxyNamesTheClient(trusted: Bool) async throws {
+        let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-key-\(UUID()).key")
+        var configuration = testConfiguration(
+            database: TestDatabase.sqlite.freshLocation(), demo: false, keyFile: keyFile.path)
+        if trusted { configuration.trustedProxies = ["127.0.0.1", "::1"] }
+        let app = try await buildApplication(configuration: configuration)
+        try await app.test(.live) { client in
+            _ = try await client.signUp("anna@example.eu")
+            func logIn(from address: String, password: String) async throws -> HTTPResponse.Status {
+                try await client.api(
+                    .post, "/api/v1/sessions", json: #"{"email":"anna@example.eu","password":"\#(password)"}"#,
+                    headers: [ClientAddressMiddleware.forwardedFor: "\(address), 127.0.0.1"]
+                ).status
+            }
+            for _ in 0..<5 { #expect(try await logIn(from: "203.0.113.5", password: "a wrong guess") == .unauthorized) }
+            #expect(try await logIn(from: "203.0.113.5", password: "correct horse battery") == .tooManyRequests)
+            let elsewhere = try await logIn(from: "198.51.100.7", password: "correct horse battery")
+            #expect(elsewhere == (trusted ? .created : .tooManyRequests))
         }
     }
 

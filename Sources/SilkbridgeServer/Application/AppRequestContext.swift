@@ -15,13 +15,16 @@ public struct AppRequestContext: RequestContext {
     /// How many inbox notices the signed-in person has not read; set for pages only.
     public var unreadNotices: Int = 0
 
-    /// The network address of the connection's other end, which log-in throttling counts by. A proxy in front
-    /// makes it the proxy's: such a deployment counts every client behind it as one.
-    public let clientAddress: String?
+    /// The network address of the connection's other end.
+    public let peerAddress: String?
+    /// The client's address, which log-in throttling counts by: the peer's, or behind a trusted proxy the one it
+    /// forwarded for (`ClientAddressMiddleware`).
+    public var clientAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress
+        peerAddress = source.channel.remoteAddress?.ipAddress
+        clientAddress = peerAddress
     }
 
     /// Large enough for any organisation profile, small enough that no request can exhaust memory.

@@ -91,6 +91,7 @@ public func buildApplication(
 
     // Three route groups, each with the middleware its answers need; no middleware looks at the path.
     router.addMiddleware {
+        ClientAddressMiddleware(trustedProxies: configuration.trustedProxies)
         SecurityHeadersMiddleware()
         MetricsMiddleware()
         LanguageMiddleware()

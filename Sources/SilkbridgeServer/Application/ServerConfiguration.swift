@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: UInt8
     /// Mark cookies `Secure`; off only for plain-HTTP use on loopback.
     public var secureCookies: Bool
+    /// Addresses of the reverse proxies in front of the server, whose `X-Forwarded-For` names the client.
+    public var trustedProxies: Set<String> = []
     /// The trust ledger's key, origin, witnesses and policy.
     public var ledger: LedgerConfiguration
     /// How often the webhook worker looks for due deliveries; nil runs no worker (tests drive it themselves).
