@@ -16,7 +16,8 @@ public struct LedgerConfiguration: Sendable {
     public var policy: String?
     /// A batch is sequenced once this many entries wait…
     public var maxBatchSize: Int
-    /// …or this long after its first entry arrived.
+    /// …or this long after its first entry arrived. Zero, the server's default, sequences as soon as no other
+    /// batch is being stored: a lone append does not wait, and appends arriving meanwhile form the next batch.
     public var maxBatchDelay: Duration
     /// How long a checkpoint waits for each witness before it is published without that cosignature.
     public var witnessTimeout: Duration
@@ -36,7 +37,7 @@ public struct LedgerConfiguration: Sendable {
 
     public init(
         origin: String? = nil, signingKey: String? = nil, keyFile: String? = nil, witnesses: [LedgerWitness] = [],
-        policy: String? = nil, maxBatchSize: Int = 256, maxBatchDelay: Duration = .milliseconds(50),
+        policy: String? = nil, maxBatchSize: Int = 256, maxBatchDelay: Duration = .zero,
         witnessTimeout: Duration = .seconds(3)
     ) {
         self.origin = origin

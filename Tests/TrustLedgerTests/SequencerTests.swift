@@ -88,6 +88,32 @@ import TrustLedger
         #expect(await storage.committedBatchSizes == [0, 4, 4, 2, 1])
     }
 
+    /// With no delay, a lone entry is stored at once, and the entries that arrive while a batch is being stored
+    /// make up the next batches, up to the size limit.
+    @Test func withoutADelayEntriesGoAtOnceAndBatchWhileTheSequencerIsBusy() async throws {
+        let storage = ObservedStorage()
+        let sequencer = Sequencer(
+            configuration: configuration(batch: 4, delay: .zero), signer: signer, storage: storage)
+        try await sequencer.start()
+        #expect(try await sequencer.append(Data("alone".utf8)) == 0)
+        #expect(await storage.committedBatchSizes == [0, 1])
+
+        await storage.holdCommits()
+        let first = Task { try await sequencer.append(Data("first".utf8)) }
+        await storage.waitForHeldCommit()
+        let others = Task {
+            try await withThrowingTaskGroup(of: UInt64.self) { group in
+                for value in 0..<6 { group.addTask { try await sequencer.append(Data("meanwhile \(value)".utf8)) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        while await sequencer.queuedCount < 6 { await Task.yield() }
+        await storage.releaseCommits()
+        #expect(try await first.value == 1)
+        #expect(try await others.value.sorted() == Array(2..<8))
+        #expect(await storage.committedBatchSizes == [0, 1, 1, 4, 2])
+    }
+
     /// The stuck witness never answers: only the witness timeout lets this test finish within its limit.
     @Test(.timeLimit(.minutes(1))) func witnessesCosignAndFailingOnesDoNotBlock() async throws {
         let storage = ObservedStorage()

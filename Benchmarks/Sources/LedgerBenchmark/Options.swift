@@ -4,7 +4,7 @@ struct Options {
     var runs = 3
     var seconds = 3.0
     var batch = 256
-    var delayMilliseconds = 50
+    var delayMilliseconds = 0
     var proofs = 500
 
     init(_ arguments: ArraySlice<String>) {

@@ -35,9 +35,11 @@ enum Report {
                 pad(backend.name, 11) + pad(format(generation, 0), 21) + pad(format(verification, 2), 17)
                     + format(verification / verifyTarget, 3))
         }
-        Swift.print(
-            "\nA lone writer waits for its batch's delay, so with W writers the rate is at most "
-                + "W / \(options.delayMilliseconds) ms until batches fill (\(options.batch) entries).")
+        if options.delayMilliseconds > 0 {
+            Swift.print(
+                "\nA lone writer waits for its batch's delay, so with W writers the rate is at most "
+                    + "W / \(options.delayMilliseconds) ms until batches fill (\(options.batch) entries).")
+        }
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

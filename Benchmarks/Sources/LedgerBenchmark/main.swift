@@ -1,7 +1,7 @@
 // Durable appends through the real sequencer and SQL storage, proof generation from stored tiles and proof
 // verification, on SQLite (a temporary file) and, with --postgres-url, on PostgreSQL (a fresh schema).
 // Usage (from Benchmarks/): swift run -c release LedgerBenchmark [--postgres-url URL] [--runs 3] [--seconds 3]
-//   [--batch 256] [--delay-ms 50]   (the batching defaults are the server's)
+//   [--batch 256] [--delay-ms 0]   (the batching defaults are the server's: 0 commits as soon as the sequencer is free)
 import Foundation
 import Logging
 import SilkbridgeStorage

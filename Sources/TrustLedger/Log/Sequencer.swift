@@ -58,6 +58,11 @@ public actor Sequencer {
         treeSize
     }
 
+    /// How many entries wait for a batch.
+    public var queuedCount: Int {
+        pending.count
+    }
+
     /// Running, retrying a batch after transient storage failures, or halted with the reason.
     public var health: SequencerHealth {
         switch state {
@@ -129,7 +134,7 @@ public actor Sequencer {
             }
             waiters[id] = Waiter(continuation: continuation, deadline: deadline)
             pending.append(PendingEntry(id: id, entry: entry, submissionID: submissionID, arrival: .now))
-            if pending.count >= configuration.maxBatchSize {
+            if pending.count >= configuration.maxBatchSize || configuration.maxBatchDelay == .zero {
                 commitDueBatches()
             } else {
                 armTimer()

@@ -12,7 +12,9 @@ public struct SequencerConfiguration: Sendable {
     public var origin: String
     /// A batch is committed as soon as this many entries wait.
     public var maxBatchSize: Int
-    /// A batch is committed at the latest this long after its first entry arrived.
+    /// A batch is committed at the latest this long after its first entry arrived. Zero commits as soon as no
+    /// other batch is being stored: an entry alone goes at once, and those arriving while a batch is stored form
+    /// the next one (group commit), so batches grow with the load instead of every entry waiting the delay.
     public var maxBatchDelay: Duration
     /// How long to wait for each witness before publishing without its cosignature.
     public var witnessTimeout: Duration
