@@ -56,6 +56,8 @@ import Testing
             #expect(
                 held.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(AuthenticationMiddleware.sessionCookie) })
             #expect(held.text.contains(language == "en" ? "try again in 5 minutes" : "请在 5 分钟后重试"))
+            // The form was refused as a whole: no field is pointed at.
+            #expect(!held.text.contains(language == "en" ? "Please correct the fields" : "请更正下方标出的字段"))
         }
     }
 

@@ -23,12 +23,14 @@ struct FormErrors {
     }
 }
 
-/// Templates read the messages by name (`errors.name`, `hasErrors`, `general`).
+/// Templates read the messages by name (`errors.name`, `hasErrors`, `general`); `hasFieldErrors` says whether any
+/// field is marked, so that a form refused as a whole (a wrong password) does not point at fields.
 extension FormErrors: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "errors": fieldErrors
         case "hasErrors": general != nil || !fieldErrors.isEmpty
+        case "hasFieldErrors": !fieldErrors.isEmpty
         case "general": general
         default: nil
         }
