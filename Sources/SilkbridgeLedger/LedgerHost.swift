@@ -91,7 +91,8 @@ package struct LedgerHost: Sendable {
         return data
     }
 
-    /// Runs the full check of the stored log and withholds what it finds wrong; see `LedgerIntegrityService`.
+    /// Runs the full check of the stored log and withholds what it finds wrong; the server runs it in the
+    /// background, after start-up and every `LedgerConfiguration.integrityCheckInterval`.
     package func checkIntegrity(pause: Duration, now: Date) async throws -> IntegrityReport {
         let report = try await LedgerIntegrityChecker(storage: storage, logVerifier: verifier, origin: origin)
             .check(pause: pause)

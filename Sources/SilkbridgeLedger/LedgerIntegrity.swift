@@ -1,6 +1,4 @@
 import Foundation
-import Logging
-import ServiceLifecycle
 import TrustLedger
 
 /// What the last full check of the stored log found. The server withholds what it found wrong (a damaged tile,
@@ -41,37 +39,5 @@ package actor LedgerIntegrity {
             default: false
             }
         } ?? false
-    }
-}
-
-/// Checks the whole stored log in the background, once the server has started and then every `interval`, with
-/// a pause after each 256 entries so that it takes a bounded share of the CPU. Start-up reads only the right
-/// edge of the tree; this is what finds damage further left.
-package struct LedgerIntegrityService: Service {
-    let host: LedgerHost
-    let interval: Duration
-    let configuration: LedgerConfiguration
-    let logger: Logger
-
-    /// The service the configuration asks for, or nil when it sets no interval.
-    package init?(host: LedgerHost, configuration: LedgerConfiguration, logger: Logger) {
-        guard let interval = configuration.integrityCheckInterval else { return nil }
-        (self.host, self.interval, self.configuration, self.logger) = (host, interval, configuration, logger)
-    }
-
-    package func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    let report = try await host.checkIntegrity(pause: configuration.integrityCheckPause, now: Date())
-                    configuration.onIntegrityReport(report)
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.warning("the full ledger check could not read the log", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
     }
 }

@@ -166,16 +166,26 @@ public func buildApplication(
     // Expiry itself needs no job (a publication past its date reads as expired), but the notice before it does.
     if let interval = configuration.expiryNoticeInterval {
         background.append(
-            NoticeJob(name: "expiry notices", interval: interval, logger: logger) {
+            RepeatingJob.notices("expiry notices", interval: interval, logger: logger) {
                 try await exchange.sendExpiryNotices()
             })
     }
     if let interval = configuration.matchAlertInterval {
         background.append(
-            NoticeJob(name: "match alerts", interval: interval, logger: logger) { try await matchAlerts.sendAlerts() })
+            RepeatingJob.notices("match alerts", interval: interval, logger: logger) {
+                try await matchAlerts.sendAlerts()
+            })
     }
-    if let integrity = LedgerIntegrityService(host: ledger, configuration: configuration.ledger, logger: logger) {
-        background.append(integrity)
+    // Start-up reads only the right edge of the tree; this finds damage further left, paced so that it takes a
+    // bounded share of the CPU.
+    if let interval = configuration.ledger.integrityCheckInterval {
+        let ledgerConfiguration = configuration.ledger
+        background.append(
+            RepeatingJob(name: "the full ledger check", interval: interval, logger: logger) {
+                let report = try await ledger.checkIntegrity(
+                    pause: ledgerConfiguration.integrityCheckPause, now: Date())
+                ledgerConfiguration.onIntegrityReport(report)
+            })
     }
     for service in background { app.addServices(AfterStartUp(startUp: startUp, service: service)) }
     return app
