@@ -36,10 +36,7 @@ struct ErrorMiddleware: RouterMiddleware {
                     ? pages.errorPage(failure, request: request, context: context)
                     : Self.problem(failure, language: context.language)
             }
-            // A 503 or 429 tells clients when trying again makes sense (RFC 9110 §10.2.3, RFC 6585 §4); a 503
-            // that does not know is a wait that ran out, worth trying again in a few seconds.
-            let retryAfter = failure.retryAfter ?? (failure.status == .serviceUnavailable ? 5 : nil)
-            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            if let retryAfter = failure.retryAfterHeader { response.headers[.retryAfter] = retryAfter }
             return response
         }
     }

@@ -12,6 +12,11 @@ struct Failure: Sendable {
     let fieldIssues: [FieldIssue]
     /// Seconds after which trying again makes sense, for a `Retry-After` header.
     var retryAfter: Int?
+    /// The `Retry-After` of the answer (RFC 9110 §10.2.3, RFC 6585 §4): the error's own, or for a 503 that does
+    /// not know, a few seconds, since such a 503 is a wait that ran out.
+    var retryAfterHeader: String? {
+        (retryAfter ?? (status == .serviceUnavailable ? 5 : nil)).map(String.init)
+    }
     /// Only server faults are logged as errors; a client's mistake is not an incident.
     var isServerFault: Bool { status.code >= 500 }
 

@@ -68,7 +68,7 @@ extension SitePages {
                 accountForm(signingUp: false, form, context),
                 errors: FormErrors(error, language: context.language),
                 request: request, context: context, status: failure.status)
-            if let seconds = failure.retryAfter { response.headers[.retryAfter] = String(seconds) }
+            if let retryAfter = failure.retryAfterHeader { response.headers[.retryAfter] = retryAfter }
             return response
         }
     }
