@@ -24,6 +24,7 @@ import Testing
         ("2027-03-01T12:00:00+01:00", true), ("2027-03-01T12:00:00Z", true), ("2027-03-01T12:00:00+14:00", true),
         ("2027-03-01T12:00:00+99:00", false), ("2027-03-01T12:00:00-13:00", false),
         ("2027-03-01T12:00:00+01:60", false), ("2027-03-01T12:00:00+0100", false), ("2027-02-30T12:00:00Z", false),
+        ("２０２７-03-01T12:00:00Z", false), ("2027-03-01T12:00:00.٥Z", false),
     ])
     func deadlinesTakeOnlyRealOffsets(deadline: String, accepted: Bool) async throws {
         try await withApp { client in

@@ -20,7 +20,9 @@ struct APIDateTranscoder: DateTranscoder {
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, on a day the calendar has (no 30 February), at a time the clock
     /// shows (no 24:00 or leap second), with an offset from −12:00 to +14:00.
     static func parse(_ text: String) -> Date? {
-        let pattern = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
+        // ASCII digits only: `\d` would also match other scripts' digits, which `Int` does not read.
+        let pattern =
+            /^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))$/
         guard let match = text.wholeMatch(of: pattern) else { return nil }
         let (year, month, day) = (Int(match.1)!, Int(match.2)!, Int(match.3)!)
         let (hour, minute, second) = (Int(match.4)!, Int(match.5)!, Int(match.6)!)
