@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -44,6 +45,17 @@ let package = Package(
         .target(
             name: "SilkbridgeCore",
             dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "SilkbridgeMail",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictness
         ),
         .target(
@@ -128,6 +140,7 @@ let package = Package(
                 "SilkbridgeDemo",
                 "SilkbridgeLedger",
                 "SilkbridgeLedgerClient",
+                "SilkbridgeMail",
                 "SilkbridgeStorage",
                 "TrustLedger",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -177,6 +190,17 @@ let package = Package(
         .testTarget(
             name: "SilkbridgeCoreTests",
             dependencies: ["SilkbridgeCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "SilkbridgeMailTests",
+            dependencies: [
+                "SilkbridgeMail",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -113,7 +113,8 @@ package struct DemoBrokerage {
         let account = try await demo.accounts.create(
             Account(
                 id: UUID(), email: email, displayName: DemoNames.person(on: side, &random),
-                preferredLanguage: side == .china ? .simplifiedChinese : .english, createdAt: Date()),
+                preferredLanguage: side == .china ? .simplifiedChinese : .english, createdAt: Date(),
+                emailVerifiedAt: Date()),
             passwordHash: hash)
         _ = try await demo.directory.addMember(
             email: email, role: .member, to: owner.organization.id, by: owner.account, accounts: demo.accounts)

@@ -43,7 +43,7 @@ package struct DemoDirectory {
         let demo = try await accounts.create(
             Account(
                 id: UUID(), email: Self.demoEmail, displayName: "Demo user", preferredLanguage: .english,
-                createdAt: Date()), passwordHash: hash)
+                createdAt: Date(), emailVerifiedAt: Date()), passwordHash: hash)
         for (number, entry) in entries.enumerated() {
             let owner =
                 entry.key == "chinaeu"
@@ -53,7 +53,7 @@ package struct DemoDirectory {
                         id: UUID(), email: "\(entry.key)@demo.silkbridge.example",
                         displayName: entry.name.best(for: .english),
                         preferredLanguage: entry.country == "CN" ? .simplifiedChinese : .english,
-                        createdAt: Date()), passwordHash: hash)
+                        createdAt: Date(), emailVerifiedAt: Date()), passwordHash: hash)
             let input = OrganizationInput(
                 name: entry.name, type: entry.type, country: entry.country, province: .some(entry.province),
                 city: entry.city, website: .some(entry.website), size: entry.size, areas: entry.areas,

@@ -40,6 +40,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var funds: any FundRepository { SQLFundRepository(database: database) }
     public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
     public var events: any EventRepository { SQLEventRepository(database: database) }
+    public var mailOutbox: any MailOutbox { SQLMailOutbox(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger, pool: DatabasePool = DatabasePool()) throws {
@@ -110,6 +111,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M014_CreateEvents())
         migrations.add(M015_CreateMatchAlerts())
         migrations.add(M016_CreateMeetingRatings())
+        migrations.add(M017_CreateMail())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: databases.eventLoopGroup.any(), migrationLogLevel: .debug)

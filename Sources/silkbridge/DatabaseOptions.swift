@@ -18,8 +18,12 @@ struct DatabaseOptions: ParsableArguments {
             }
             return .postgres(url: url)
         }
-        let folder = dataDir ?? config.string(forKey: "silkbridge.data.dir") ?? "silkbridge-data"
-        return .sqlite(path: URL(fileURLWithPath: folder).appendingPathComponent("silkbridge.sqlite").path)
+        return .sqlite(path: URL(fileURLWithPath: folder(config)).appendingPathComponent("silkbridge.sqlite").path)
+    }
+
+    /// The data folder: the SQLite file's, and on PostgreSQL still the folder of the files the server writes.
+    func folder(_ config: ConfigReader) -> String {
+        dataDir ?? config.string(forKey: "silkbridge.data.dir") ?? "silkbridge-data"
     }
 }
 

@@ -23,6 +23,7 @@ struct Serve: AsyncParsableCommand {
         )) var trustedProxy: [String] = []
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var mail: MailOptions
 
     func run() async throws {
         let config = ConfigReader.environment
@@ -51,6 +52,7 @@ struct Serve: AsyncParsableCommand {
         ).subtracting([""])
         serverConfiguration.webhooksReachLoopback =
             webhooksToLoopback || config.bool(forKey: "silkbridge.webhooks.to.loopback", default: false)
+        try mail.configure(&serverConfiguration, dataFolder: database.folder(config), config)
         let app = try await buildApplication(configuration: serverConfiguration, metrics: registry)
         try await app.runService()
     }

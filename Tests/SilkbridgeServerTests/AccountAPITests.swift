@@ -172,7 +172,9 @@ actor CountingHasher: PasswordHasher {
     func anUnknownAddressIsCheckedAgainstADecoy(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let hasher = CountingHasher()
-            let accounts = AccountService(accounts: db.accounts, tokens: db.tokens, passwords: hasher)
+            let accounts = AccountService(
+                accounts: db.accounts, tokens: db.tokens, passwords: hasher,
+                links: MailLinks(publicURL: "http://127.0.0.1"))
             _ = try await accounts.signUp(
                 SignUp(email: "anna@example.eu", password: "correct horse battery", displayName: "Anna"))
             for email in ["anna@example.eu", "nobody@example.eu"] {

@@ -51,7 +51,7 @@ import TrustLedger
             #expect(try refused.problemDetail().contains("revoked"))
 
             // A member without the signatory role, with a valid key and signature.
-            let member = try await client.signUp()
+            let member = try await client.signUpVerified()
             let me = try await client.api(.get, "/api/v1/me", token: member).json()["account"] as! [String: Any]
             _ = try await client.api(
                 .post, "/api/v1/organizations/\(parties.europe.organizationId)/members", token: parties.europe.token,

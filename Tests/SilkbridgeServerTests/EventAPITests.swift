@@ -213,7 +213,7 @@ import Testing
         try await withApp { client in
             let organiser = try await Self.person(client, "Forum", country: "BE")
             let email = "plain-\(UUID().uuidString.prefix(6))@example.eu"
-            let plain = try await client.signUp(email, name: "Paul")
+            let plain = try await client.signUpVerified(email, name: "Paul")
             let added = try await client.api(
                 .post, "/api/v1/organizations/\(organiser.organizationId)/members", token: organiser.token,
                 json: #"{"email":"\#(email)","role":"member"}"#)

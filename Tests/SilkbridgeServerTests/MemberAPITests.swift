@@ -18,8 +18,8 @@ import Testing
     func team(_ client: any TestClientProtocol) async throws -> Team {
         let owner = try await client.signUp("owner@example.eu")
         let id = try await client.createOrganization(token: owner)
-        let admin = try await client.signUp("admin@example.eu")
-        let member = try await client.signUp("member@example.eu")
+        let admin = try await client.signUpVerified("admin@example.eu")
+        let member = try await client.signUpVerified("member@example.eu")
         for (email, role) in [("admin@example.eu", "admin"), ("member@example.eu", "member")] {
             let added = try await client.api(
                 .post, "/api/v1/organizations/\(id)/members", token: owner,
@@ -95,7 +95,7 @@ import Testing
         }
     }
 
-    @Test func invitationsWaitForTheSignUpAndDuplicatesAreRefused() async throws {
+    @Test func invitationsWaitForTheVerifiedSignUpAndDuplicatesAreRefused() async throws {
         try await withApp { client in
             let owner = try await client.signUp()
             let id = try await client.createOrganization(token: owner)
@@ -109,10 +109,17 @@ import Testing
                 json: #"{"email":"li@example.cn","role":"member"}"#)
             #expect(again.status == .conflict)
 
+            // Signing up with the address is not enough: whoever did so has not shown the address is theirs.
             let li = try await client.signUp("li@example.cn")
-            let me = try await client.api(.get, "/api/v1/me", token: li)
-            let memberships = try #require(try me.json()["memberships"] as? [[String: Any]])
-            #expect(memberships.map { $0["role"] as? String } == ["admin"])
+            func memberships() async throws -> [String?] {
+                let me = try await client.api(.get, "/api/v1/me", token: li)
+                return try #require(try me.json()["memberships"] as? [[String: Any]]).map { $0["role"] as? String }
+            }
+            #expect(try await memberships() == [])
+            let members = try await client.api(.get, "/api/v1/organizations/\(id)/members", token: li)
+            #expect(members.status == .forbidden)
+            try await client.verifyEmail("li@example.cn")
+            #expect(try await memberships() == ["admin"])
         }
     }
 

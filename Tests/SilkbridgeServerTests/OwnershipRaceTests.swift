@@ -25,7 +25,7 @@ import Testing
         async throws
     {
         let anna = try await first.signUp("anna@example.eu")
-        let bert = try await first.signUp("bert@example.eu")
+        let bert = try await first.signUpVerified("bert@example.eu")
         for round in 0..<8 {
             let id = try await first.createOrganization(token: anna, name: "Round \(round)")
             let added = try await first.api(

@@ -24,7 +24,7 @@ func withApp(
         configuration = testConfiguration(database: database.freshLocation(), demo: demo, keyFile: keyFile.path)
     }
     let app = try await buildApplication(configuration: configuration)
-    try await app.test(.router, body)
+    try await TestMailbox.$location.withValue(configuration.database) { try await app.test(.router, body) }
 }
 
 /// What every test server runs with: a cheap password hash, and a ledger deadline far longer than the

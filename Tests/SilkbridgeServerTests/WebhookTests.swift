@@ -292,7 +292,7 @@ func withApp(at location: DatabaseLocation, _ body: @Sendable (any TestClientPro
     // The test runs the worker itself; the application's own would race it (router tests run the services).
     configuration.webhookDeliveryInterval = nil
     let app = try await buildApplication(configuration: configuration)
-    try await app.test(.router, body)
+    try await TestMailbox.$location.withValue(location) { try await app.test(.router, body) }
 }
 
 @Suite(.timeLimit(.minutes(10))) struct WebhookPageTests {

@@ -2,6 +2,7 @@ import Foundation
 import SilkbridgeCore
 import SilkbridgeStorage
 import SilkbridgeTestSupport
+import Synchronization
 import Testing
 
 @Suite(.timeLimit(.minutes(10))) struct AccountStorageTests {
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
-    func signingUpTurnsInvitationsIntoMemberships(database: TestDatabase) async throws {
+    func verifyingTheAddressTurnsInvitationsIntoMemberships(database: TestDatabase) async throws {
         try await database.withDatabase { db in
             let owner = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
             let organization = Fixtures.organization("Isar Energy")
@@ -65,7 +66,27 @@ import Testing
                 role: .member, createdAt: Date())
             try await db.directory.save(invitation, audit: Fixtures.audit(organization, owner, "member.invited"))
 
-            let newcomer = try await db.accounts.create(Fixtures.account("li@example.cn"), passwordHash: "x")
+            let newcomer = Fixtures.account("li@example.cn")
+            let mailed = Mutex<String?>(nil)
+            let link = LinkRequest(
+                accountId: newcomer.id, purpose: .verifyEmail, email: newcomer.email, createdAt: Date(),
+                expiresAt: Date() + 3600
+            ) { secret in
+                mailed.withLock { $0 = secret }
+                return OutgoingMail(
+                    kind: .emailVerification, recipient: newcomer.email, recipientName: nil, language: .english,
+                    subject: "Confirm", text: "token=\(secret)", createdAt: Date())
+            }
+            _ = try await db.accounts.create(newcomer, passwordHash: "x", verification: link)
+            #expect(try await db.directory.membership(of: newcomer.id, in: organization.id) == nil)
+            #expect(try await db.mailOutbox.recent(state: .queued, limit: 10).map(\.recipient) == ["li@example.cn"])
+
+            let secret = try #require(mailed.withLock { $0 })
+            #expect(try await db.accounts.verifyEmail(secret: "sb_wrong", now: Date()) == nil)
+            #expect(try await db.accounts.verifyEmail(secret: secret, now: Date() + 7200) == nil, "expired")
+            let verified = try #require(try await db.accounts.verifyEmail(secret: secret, now: Date()))
+            #expect(verified.emailVerified)
+            #expect(try await db.accounts.verifyEmail(secret: secret, now: Date()) == nil, "used once only")
             let membership = try #require(try await db.directory.membership(of: newcomer.id, in: organization.id))
             #expect(membership.role == .member)
             #expect(!membership.isPending)

@@ -7,13 +7,21 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var displayName: String
     public var preferredLanguage: Language
     public let createdAt: Date
+    /// When the person opened the link mailed to `email`; until then the address is only a claim.
+    public var emailVerifiedAt: Date?
 
-    public init(id: UUID, email: String, displayName: String, preferredLanguage: Language, createdAt: Date) {
+    public var emailVerified: Bool { emailVerifiedAt != nil }
+
+    public init(
+        id: UUID, email: String, displayName: String, preferredLanguage: Language, createdAt: Date,
+        emailVerifiedAt: Date? = nil
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName
         self.preferredLanguage = preferredLanguage
         self.createdAt = createdAt
+        self.emailVerifiedAt = emailVerifiedAt
     }
 }
 

@@ -11,6 +11,11 @@ public enum AccountError: DomainError, Equatable {
     case tooManyAttempts(retryAfter: TimeInterval)
     /// More passwords are waiting to be checked than the server checks at once.
     case busyCheckingPasswords
+    /// A mailed link that is unknown, used, expired or for an address the account no longer has.
+    case linkNotValid
+    case alreadyVerified
+    /// Too many mails of this kind asked for; the seconds until the next may be.
+    case tooManyMails(retryAfter: TimeInterval)
 
     public var kind: FailureKind {
         switch self {
@@ -18,14 +23,16 @@ public enum AccountError: DomainError, Equatable {
         case .wrongCredentials, .notAuthenticated: .unauthenticated
         case .tokenNotFound: .notFound
         case .notASession: .invalid
-        case .tooManyAttempts: .tooManyRequests
+        case .tooManyAttempts, .tooManyMails: .tooManyRequests
         case .busyCheckingPasswords: .unavailable
+        case .linkNotValid: .notFound
+        case .alreadyVerified: .conflict
         }
     }
 
     public var retryAfter: TimeInterval? {
         switch self {
-        case .tooManyAttempts(let seconds): seconds
+        case .tooManyAttempts(let seconds), .tooManyMails(let seconds): seconds
         case .busyCheckingPasswords: 1
         default: nil
         }
@@ -52,6 +59,16 @@ public enum AccountError: DomainError, Equatable {
         case .busyCheckingPasswords:
             Message(
                 "Many log-ins are being checked right now: try again in a second.", "当前正在验证的登录过多：请稍后重试。")
+        case .linkNotValid:
+            Message(
+                "This link does not work (any more): it was used, it expired, or the address changed since. Ask for a new one from your account page.",
+                "此链接无效：它已被使用、已过期，或地址已更改。请在账户页面重新获取。")
+        case .alreadyVerified:
+            Message("Your email address is already confirmed.", "您的电子邮箱地址已确认。")
+        case .tooManyMails(let seconds):
+            Message(
+                "A confirmation mail was sent a short while ago: check your inbox and spam folder, or ask again in \(Self.minutes(seconds)).",
+                "不久前已发送确认邮件：请查看收件箱和垃圾邮件，或在 \(Self.wholeMinutes(seconds)) 分钟后重试。")
         }
     }
 

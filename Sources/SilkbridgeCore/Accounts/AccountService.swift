@@ -5,20 +5,29 @@ public struct AccountService: Sendable {
     /// How long an API log-in stays valid.
     public static let sessionLifetime: TimeInterval = 30 * 24 * 3600
 
+    /// Verification mails a person may ask for in a day, and how long after one the next may be asked for, so
+    /// that the resend button cannot be used to flood someone's inbox.
+    static let verificationsPerDay = 5
+    static let verificationSpacing: TimeInterval = 60
+    /// How many password-reset links are mailed to one account in an hour.
+    static let resetsPerHour = 3
+
     let accounts: any AccountRepository
     let tokens: any TokenRepository
     let passwords: any PasswordHasher
+    let links: MailLinks
     /// Checked when no account has the address, so that an unknown address takes as long as a wrong password.
     private let decoy: DecoyHash
     private let throttle: LogInThrottle
 
     public init(
         accounts: any AccountRepository, tokens: any TokenRepository, passwords: any PasswordHasher,
-        throttle: LogInThrottle = LogInThrottle()
+        links: MailLinks, throttle: LogInThrottle = LogInThrottle()
     ) {
         self.accounts = accounts
         self.tokens = tokens
         self.passwords = passwords
+        self.links = links
         self.decoy = DecoyHash(passwords: passwords)
         self.throttle = throttle
     }
@@ -39,7 +48,72 @@ public struct AccountService: Sendable {
         let account = Account(
             id: UUID(), email: email, displayName: displayName,
             preferredLanguage: input.preferredLanguage ?? .english, createdAt: now)
-        return try await accounts.create(account, passwordHash: try await passwords.hash(input.password))
+        return try await accounts.create(
+            account, passwordHash: try await passwords.hash(input.password),
+            verification: link(.verifyEmail, for: account, now: now))
+    }
+
+    /// Verifies the address the link was mailed to; the invitations waiting for it become memberships.
+    public func verifyEmail(secret: String, now: Date = Date()) async throws -> Account {
+        guard let account = try await accounts.verifyEmail(secret: secret, now: now) else {
+            throw AccountError.linkNotValid
+        }
+        return account
+    }
+
+    /// Mails a new verification link, at most once a minute and five times a day.
+    public func resendVerification(to account: Account, now: Date = Date()) async throws {
+        guard !account.emailVerified else { throw AccountError.alreadyVerified }
+        let day: TimeInterval = 24 * 3600
+        let issued = try await accounts.linksIssued(to: account.id, purpose: .verifyEmail, since: now - day)
+        if let last = issued.last, now < last + Self.verificationSpacing {
+            throw AccountError.tooManyMails(retryAfter: (last + Self.verificationSpacing).timeIntervalSince(now))
+        }
+        if issued.count >= Self.verificationsPerDay, let oldest = issued.first {
+            throw AccountError.tooManyMails(retryAfter: (oldest + day).timeIntervalSince(now))
+        }
+        try await accounts.issue(link(.verifyEmail, for: account, now: now))
+    }
+
+    /// Mails a link to set a new password, if an account has the address. The caller learns nothing either way
+    /// (the API answers 202 to every address), and past three links an hour the account gets no more, so that
+    /// the form cannot be used to flood someone's inbox.
+    public func requestPasswordReset(email: String, now: Date = Date()) async throws {
+        let email = EmailAddress.normalize(email)
+        guard EmailAddress.isValid(email) else {
+            throw ValidationError([
+                FieldIssue("email", Message("is not a valid email address.", "不是有效的电子邮箱地址。"))
+            ])
+        }
+        guard let account = try await accounts.find(email: email)?.account else { return }
+        let issued = try await accounts.linksIssued(to: account.id, purpose: .resetPassword, since: now - 3600)
+        guard issued.count < Self.resetsPerHour else { return }
+        try await accounts.issue(link(.resetPassword, for: account, now: now))
+    }
+
+    /// Sets the new password the link was mailed for; every session of the account ends.
+    public func resetPassword(secret: String, newPassword: String, now: Date = Date()) async throws -> Account {
+        // The policy needs the address the link is for; the link is used only once the password passes.
+        guard let holder = try await accounts.holder(of: secret, purpose: .resetPassword, now: now) else {
+            throw AccountError.linkNotValid
+        }
+        if let problem = PasswordPolicy.problem(with: newPassword, email: holder.email) {
+            throw ValidationError([FieldIssue("password", problem)])
+        }
+        let hash = try await passwords.hash(newPassword)
+        guard let account = try await accounts.resetPassword(secret: secret, passwordHash: hash, now: now) else {
+            throw AccountError.linkNotValid
+        }
+        return account
+    }
+
+    /// A link for the account's address and the mail that carries it.
+    private func link(_ purpose: LinkPurpose, for account: Account, now: Date) -> LinkRequest {
+        let links = self.links
+        return LinkRequest(
+            accountId: account.id, purpose: purpose, email: account.email, createdAt: now,
+            expiresAt: now + purpose.lifetime
+        ) { secret in AccountMails.mail(purpose, to: account, link: links.url(purpose, secret: secret), now: now) }
     }
 
     /// Checks the password and issues a token of the given kind. `client` is the caller's network address, which

@@ -22,7 +22,9 @@ extension DirectoryService {
         return try await repository.members(of: organizationId)
     }
 
-    /// Adds a person by email: at once if they have an account, as an invitation otherwise.
+    /// Adds a person by email: at once if they have an account whose address is verified, as an invitation
+    /// otherwise. Whoever signs up with an address has not shown that it is theirs until they open the link mailed
+    /// to it, so an invitation waits for that (`AccountRepository.verifyEmail`).
     public func addMember(
         email: String, role: Role, to organizationId: UUID, by account: Account, accounts: any AccountRepository,
         now: Date = Date()
@@ -38,7 +40,8 @@ extension DirectoryService {
         if role == .owner && caller.role != .owner { throw DirectoryError.roleTooLow(needed: .owner) }
         let existing = try await repository.members(of: organizationId)
         guard !existing.contains(where: { $0.email == email }) else { throw DirectoryError.alreadyMember }
-        let invitee = try await accounts.find(email: email)?.account
+        let found = try await accounts.find(email: email)?.account
+        let invitee = found?.emailVerified == true ? found : nil
         let membership = Membership(
             id: UUID(), organizationId: organizationId, accountId: invitee?.id, email: email,
             displayName: invitee?.displayName, role: role, createdAt: now)

@@ -21,6 +21,43 @@ extension AccountsAPI {
         return .created(.init(body: .json(try .init(account))))
     }
 
+    func verifyEmail(_ input: Operations.VerifyEmail.Input) async throws -> Operations.VerifyEmail.Output {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        return .ok(.init(body: .json(try .init(try await accounts.verifyEmail(secret: body.token)))))
+    }
+
+    func requestPasswordReset(_ input: Operations.RequestPasswordReset.Input) async throws
+        -> Operations.RequestPasswordReset.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        try await accounts.requestPasswordReset(email: body.email)
+        return .accepted(.init())
+    }
+
+    func confirmPasswordReset(_ input: Operations.ConfirmPasswordReset.Input) async throws
+        -> Operations.ConfirmPasswordReset.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        _ = try await accounts.resetPassword(secret: body.token, newPassword: body.password)
+        return .noContent(.init())
+    }
+
+    func resendEmailVerification(_ input: Operations.ResendEmailVerification.Input) async throws
+        -> Operations.ResendEmailVerification.Output
+    {
+        try await accounts.resendVerification(to: try requireAccount())
+        return .accepted(.init())
+    }
+
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
         let body =
             switch input.body {

@@ -38,7 +38,8 @@ extension Components.Schemas.LocalizedText {
 extension Components.Schemas.Account {
     init(_ account: Account) throws {
         self.init(
-            id: account.id.uuidString.lowercased(), email: account.email, displayName: account.displayName,
+            id: account.id.uuidString.lowercased(), email: account.email, emailVerified: account.emailVerified,
+            displayName: account.displayName,
             preferredLanguage: try Components.Schemas.Language(mapping: account.preferredLanguage),
             createdAt: account.createdAt)
     }

@@ -37,13 +37,18 @@ public func buildApplication(
         : nil
     if let demoWitnesses { ledgerConfiguration.witnesses = demoWitnesses.ledgerWitnesses }
     let ledgerIdentity = try LedgerIdentity(ledgerConfiguration, signer: ledgerKey)
+    let mailSender = try configuration.mail.map {
+        try $0.sender(publicURL: configuration.mailLinks.publicURL, logger: logger)
+    }
     let database = try SilkbridgeDatabase(
         location: configuration.database, logger: logger, pool: configuration.databasePool)
 
     let passwords = BcryptPasswordHasher(cost: configuration.passwordCost)
     // Log-ins and sign-ups hash on at most half the cores, so a burst of them leaves the rest of the site its share.
     let boundedPasswords = BoundedPasswordHasher(passwords, concurrent: System.coreCount / 2, waiting: 16)
-    let accounts = AccountService(accounts: database.accounts, tokens: database.tokens, passwords: boundedPasswords)
+    let accounts = AccountService(
+        accounts: database.accounts, tokens: database.tokens, passwords: boundedPasswords,
+        links: configuration.mailLinks)
     let directory = DirectoryService(repository: database.directory, catalog: catalog)
     let search = SearchService(source: database.searchSource, catalog: catalog, index: MultilingualTextIndex())
     let exchange = ExchangeService(
@@ -185,6 +190,18 @@ public func buildApplication(
                 let report = try await ledger.checkIntegrity(
                     pause: ledgerConfiguration.integrityCheckPause, now: Date())
                 ledgerConfiguration.onIntegrityReport(report)
+            })
+    }
+    if let mail = configuration.mail, let mailSender {
+        if case .files(let directory) = mail.transport {
+            logger.notice("no SMTP server configured (--smtp-url): mails are written to \(directory)")
+        }
+        let delivery = MailDelivery(outbox: database.mailOutbox, sender: mailSender)
+        background.append(
+            RepeatingJob.notices("mails", interval: mail.interval, logger: logger) {
+                var sent = 0
+                while case let tried = try await delivery.sendDue(now: Date()), tried > 0 { sent += tried }
+                return sent
             })
     }
     for service in background { app.addServices(AfterStartUp(startUp: startUp, service: service)) }

@@ -1,4 +1,5 @@
 import Foundation
+import SilkbridgeCore
 import SilkbridgeLedger
 import SilkbridgeStorage
 
@@ -28,6 +29,10 @@ public struct ServerConfiguration: Sendable {
     public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
     /// How often the alert job looks for new suggested partners; nil runs no job (tests drive it themselves).
     public var matchAlertInterval: Duration? = .seconds(60)
+    /// The address people reach the site at, for the links in mails; by default the address the server listens on.
+    public var publicURL: String?
+    /// How mail leaves; nil runs no mail worker, and mails wait in the outbox (tests read them there).
+    public var mail: MailConfiguration?
     /// Fill an empty rate table from the shipped ECB file while starting, rather than on the fund's first
     /// conversion; the server does, tests leave it to the first conversion.
     public var loadRatesAtStart = false
@@ -43,5 +48,33 @@ public struct ServerConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies ?? !["127.0.0.1", "localhost", "::1"].contains(host)
         self.ledger = ledger
+    }
+
+    /// Where the links in mails lead.
+    var mailLinks: MailLinks {
+        MailLinks(publicURL: publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+    }
+}
+
+/// How mail leaves the server, and who it is from.
+public struct MailConfiguration: Sendable {
+    public enum Transport: Sendable {
+        /// `smtp://user:password@host:587` (STARTTLS) or `smtps://…:465` (TLS from the start); `caFile` trusts
+        /// one more certificate authority, for a relay with a private certificate.
+        case smtp(url: String, caFile: String?)
+        /// Each mail as an `.eml` file in the folder: for the demo and a laptop, with no mail server.
+        case files(directory: String)
+    }
+
+    public var transport: Transport
+    /// The `From` address, `Name <address>` or a bare address.
+    public var from: String
+    /// How often the worker looks for mails queued by other processes; a mail this process queues waits at most
+    /// this long too.
+    public var interval: Duration = .seconds(2)
+
+    public init(transport: Transport, from: String) {
+        self.transport = transport
+        self.from = from
     }
 }

@@ -139,6 +139,8 @@ struct PageForm {
     var notice: Notice?
     /// A line below the form, such as the way to log in instead of signing up.
     var footnote: Notice?
+    /// A second such line, such as the way to a new password.
+    var help: Notice?
     var groups: [FormGroup]
 
     init(
@@ -169,13 +171,15 @@ struct PageForm {
         let intro: String?
         let notice: Notice?
         let footnote: Notice?
+        let help: Notice?
         let groups: [FormGroup.View]
     }
 
     func view(errors: FormErrors?) -> View {
         View(
             action: action, back: back.isEmpty ? nil : back, submit: submit, intro: intro.isEmpty ? nil : intro,
-            notice: notice, footnote: footnote, groups: groups.map { $0.view(errors: errors?.fieldErrors ?? [:]) })
+            notice: notice, footnote: footnote, help: help,
+            groups: groups.map { $0.view(errors: errors?.fieldErrors ?? [:]) })
     }
 }
 

@@ -22,7 +22,7 @@ struct PageRenderer: Sendable {
         "layout", "csrf", "field", "form-body", "home", "directory", "organization", "members", "account", "error",
         "ledger", "webhooks", "agreements", "agreement", "agreement-diff", "matches",
         "form", "funds", "fund", "fund-project", "fund-report", "dashboard",
-        "events", "event", "event-participants", "event-requests", "event-agenda", "event-plan",
+        "events", "event", "event-participants", "event-requests", "event-agenda", "event-plan", "message",
     ]
 
     static func templatesFolder() throws -> URL {
@@ -40,7 +40,9 @@ struct PageRenderer: Sendable {
             t: translations[language], lang: language.rawValue, isChinese: language == .simplifiedChinese,
             title: title, csrf: context.csrfToken,
             switchTo: switchLink(request, to: language == .english ? .simplifiedChinese : .english),
-            user: context.account.map { PageFrame.User(displayName: $0.displayName) },
+            user: context.account.map {
+                PageFrame.User(displayName: $0.displayName, unverifiedEmail: $0.emailVerified ? nil : $0.email)
+            },
             unread: context.unreadNotices > 0 ? context.unreadNotices : nil, view: view)
         let html = library.render(frame, withTemplate: template) ?? "template \(template) is missing"
         return Response(
@@ -77,6 +79,8 @@ struct PageRenderer: Sendable {
 struct PageFrame {
     struct User {
         let displayName: String
+        /// The address still to be confirmed, which the header asks for on every page until it is.
+        let unverifiedEmail: String?
     }
 
     let t: [String: String]
@@ -102,6 +106,7 @@ struct FrameLinks: Sendable {
     let logIn = SitePaths.logIn()
     let logOut = SitePaths.logOut()
     let account = SitePaths.account()
+    let resendVerification = SitePaths.resendVerification()
     let directory = SitePaths.directory()
     let newOrganization = SitePaths.newOrganization()
     let dashboard = SitePaths.dashboard()

@@ -82,7 +82,7 @@ extension SitePages {
                 name: "displayName", label: text("field_display_name"), value: form?["displayName"] ?? "",
                 autocomplete: "name", maxLength: 100, required: true)
             : FormField(name: "next", label: "", kind: .hidden, value: form?["next"] ?? "")
-        return PageForm(
+        var form = PageForm(
             title: text(signingUp ? "signup_title" : "login_title"),
             action: signingUp ? SitePaths.signUp() : SitePaths.logIn(), submit: text(signingUp ? "signup" : "login"),
             footnote: signingUp
@@ -100,6 +100,12 @@ extension SitePages {
                         autocomplete: signingUp ? "new-password" : "current-password", required: true),
                 ])
             ])
+        if !signingUp {
+            form.help = PageForm.Notice(
+                text: text("forgot_password_hint"), link: SitePaths.forgotPassword(),
+                linkLabel: text("forgot_password"))
+        }
+        return form
     }
 
     private func startSession(email: String, password: String, client: String?, next: String) async throws
@@ -112,16 +118,17 @@ extension SitePages {
         return response
     }
 
-    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
         Cookie(
             name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/",
             secure: secureCookies,
             httpOnly: true, sameSite: .lax)
     }
 
-    private func accountPage(_ request: Request, _ context: AppRequestContext, newSecret: String? = nil) async throws
-        -> Response
-    {
+    func accountPage(
+        _ request: Request, _ context: AppRequestContext, newSecret: String? = nil, notice: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         if let login = requireLogin(request, context) { return login }
         let account = try context.requireAccount()
         let language = context.language
@@ -143,10 +150,12 @@ extension SitePages {
                 ])
             ])
         let view = AccountPage(
-            email: account.email, displayName: account.displayName, memberships: memberships, tokens: tokens,
-            tokenForm: tokenForm.view(errors: nil), newSecret: newSecret)
+            email: account.email, emailVerified: account.emailVerified, displayName: account.displayName,
+            memberships: memberships, tokens: tokens, tokenForm: tokenForm.view(errors: nil), newSecret: newSecret,
+            notice: notice)
         return renderer.render(
-            "account", title: text("account_title", context), view: view, request: request, context: context)
+            "account", title: text("account_title", context), view: view, request: request, context: context,
+            status: status)
     }
 
     static func dateText(_ date: Date) -> String {
@@ -168,10 +177,13 @@ struct AccountPage {
     }
 
     let email: String
+    let emailVerified: Bool
     let displayName: String
     let memberships: [Membership]
     let tokens: [Token]
     let tokenForm: PageForm.View
     /// A token's secret, shown once on the page that answers its creation.
     let newSecret: String?
+    /// What the last action on the page did, such as mailing a new verification link.
+    let notice: String?
 }

@@ -18,6 +18,8 @@ struct SitePages: Sendable {
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(SitePaths.home) { request, context in try await home(request, context) }
         addAccountRoutes(to: router)
+        addVerificationRoutes(to: router)
+        addPasswordResetRoutes(to: router)
         addDirectoryRoutes(to: router)
         addOrganizationFormRoutes(to: router)
         addMemberRoutes(to: router)

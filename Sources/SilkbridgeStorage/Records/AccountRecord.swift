@@ -11,6 +11,7 @@ final class AccountRecord: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "preferred_language") var preferredLanguage: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "email_verified_at") var emailVerifiedAt: Int64?
 
     init() {}
 
@@ -21,6 +22,7 @@ final class AccountRecord: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         preferredLanguage = account.preferredLanguage.rawValue
         createdAt = account.createdAt
+        emailVerifiedAt = account.emailVerifiedAt.map(AuditRecord.micros)
     }
 
     var account: Account {
@@ -28,7 +30,7 @@ final class AccountRecord: Model, @unchecked Sendable {
             try Account(
                 id: id!, email: email, displayName: displayName,
                 preferredLanguage: Language(stored: preferredLanguage, column: "accounts.preferred_language"),
-                createdAt: createdAt)
+                createdAt: createdAt, emailVerifiedAt: emailVerifiedAt.map(OpportunityRecord.date))
         }
     }
 }

@@ -60,14 +60,9 @@ struct SQLWebhookRepository: WebhookRepository {
 
     func claim(_ delivery: WebhookDelivery, until lease: Date) async throws -> Bool {
         guard let current = delivery.nextAttemptAt else { return false }
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.update(WebhookDeliveryRecord.schema)
-            .set("next_attempt_at", to: AuditRecord.micros(lease))
-            .where("id", .equal, delivery.id)
-            .where("state", .equal, DeliveryState.pending.rawValue)
-            .where("next_attempt_at", .equal, AuditRecord.micros(current))
-            .returning("id").all()
-        return !rows.isEmpty
+        return try await LeaseClaim.take(
+            WebhookDeliveryRecord.schema, id: delivery.id, state: DeliveryState.pending.rawValue,
+            nextAttemptAt: current, until: lease, on: database as! any SQLDatabase)
     }
 
     func record(_ attempt: DeliveryAttempt, of delivery: WebhookDelivery) async throws {

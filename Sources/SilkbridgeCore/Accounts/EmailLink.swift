@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a link sent by mail lets its holder do.
+public enum LinkPurpose: String, Sendable, Codable {
+    /// Proves the account's holder reads mail at its address.
+    case verifyEmail = "verify-email"
+    /// Sets a new password for someone who forgot theirs.
+    case resetPassword = "reset-password"
+
+    /// How long a link works: long enough to find the mail after a weekend for a verification, short for a
+    /// password, where the link is as good as the password.
+    public var lifetime: TimeInterval {
+        switch self {
+        case .verifyEmail: 48 * 3600
+        case .resetPassword: 3600
+        }
+    }
+}
+
+/// A single-use link to be made and mailed: the repository makes the secret, keeps only its digest, and stores
+/// the mail that `mail` composes around the secret in the same transaction.
+public struct LinkRequest: Sendable {
+    public let accountId: UUID
+    public let purpose: LinkPurpose
+    /// The address the link proves; a later change of the account's address makes the link worthless.
+    public let email: String
+    public let createdAt: Date
+    public let expiresAt: Date
+    public let mail: @Sendable (_ secret: String) -> OutgoingMail
+
+    public init(
+        accountId: UUID, purpose: LinkPurpose, email: String, createdAt: Date, expiresAt: Date,
+        mail: @escaping @Sendable (_ secret: String) -> OutgoingMail
+    ) {
+        self.accountId = accountId
+        self.purpose = purpose
+        self.email = email
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.mail = mail
+    }
+}
+
+/// Where the links in mails lead: the deployment's public address, which only the configuration knows.
+public struct MailLinks: Sendable {
+    public let publicURL: String
+
+    public init(publicURL: String) {
+        var url = publicURL
+        while url.hasSuffix("/") { url.removeLast() }
+        self.publicURL = url
+    }
+
+    /// The page of the link: its path is the purpose's name.
+    public func url(_ purpose: LinkPurpose, secret: String) -> String {
+        "\(publicURL)/\(purpose.rawValue)?token=\(secret)"
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Logging
+import SilkbridgeCore
+import SilkbridgeServer
+import SilkbridgeStorage
+import SilkbridgeTestSupport
+import Testing
+
+/// A new person signs up and confirms the address from the mail as it arrives: written to a file where there
+/// is no mail server, and through the real SMTP server that CI starts (`SILKBRIDGE_TEST_SMTP_*`).
+@Suite(.timeLimit(.minutes(10))) struct MailJourneyTests {
+    static let environment = ProcessInfo.processInfo.environment
+    static let smtpURL = environment["SILKBRIDGE_TEST_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Runs the outbox worker's round once on the test server's database, as the server's job does.
+    func deliver(_ configuration: MailConfiguration) async throws -> Int {
+        let location = try #require(TestMailbox.location)
+        let sender = try configuration.sender(publicURL: "http://127.0.0.1:8080", logger: Logger(label: "test"))
+        let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test-mail"))
+        do {
+            let sent = try await MailDelivery(outbox: database.mailOutbox, sender: sender).sendDue(now: Date())
+            await database.shutdown()
+            return sent
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    /// Signs up, sends the mail, finds it with `read`, follows its link, and checks the account is verified.
+    func signUpAndConfirm(
+        _ client: any TestClientProtocol, email: String, transport: MailConfiguration.Transport,
+        read: (String) throws -> String?
+    ) async throws {
+        let token = try await client.api(
+            .post, "/api/v1/accounts",
+            json:
+                #"{"email":"\#(email)","password":"correct horse battery","displayName":"李伟","preferredLanguage":"zh-Hans"}"#
+        )
+        #expect(token.status == .created)
+        #expect(
+            try await deliver(MailConfiguration(transport: transport, from: "Silkbridge <no-reply@silkbridge.test>"))
+                == 1)
+        let message = try #require(try read(email), "no mail to \(email) arrived")
+        #expect(message.contains("\r\nMessage-ID: <"))
+        #expect(message.contains("\r\nSubject: =?UTF-8?"))
+        // The text part is quoted-printable: soft line breaks joined, the link's "=" is "=3D".
+        let body = message.replacingOccurrences(of: "=\r\n", with: "")
+        let link = try #require(body.firstMatch(of: /verify-email\?token=3D(sb_[A-Za-z0-9_-]+)/))
+        let verified = try await client.api(
+            .post, "/api/v1/email-verifications", json: #"{"token":"\#(String(link.1))"}"#)
+        #expect(verified.status == .ok)
+        #expect(try verified.json()["emailVerified"] as? Bool == true)
+        let stored = try await TestMailbox.mails(to: email)
+        #expect(stored.map(\.state) == [.sent])
+    }
+
+    @Test func aMailWrittenToTheOutboxFolderConfirmsTheAddress() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-outbox-\(UUID())")
+        try await withApp { client in
+            try await signUpAndConfirm(client, email: "li.wei@example.cn", transport: .files(directory: folder.path)) {
+                _ in
+                let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                    .filter { $0.hasSuffix(".eml") }
+                #expect(files.count == 1)
+                return try files.first.map {
+                    try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: smtpURL != nil)) func aMailSentThroughSMTPConfirmsTheAddress() async throws {
+        let url = try #require(Self.smtpURL)
+        let maildir = URL(fileURLWithPath: try #require(Self.environment["SILKBRIDGE_TEST_SMTP_MAILDIR"]))
+        let email = "journey-\(UUID().uuidString.prefix(8).lowercased())@example.cn"
+        try await withApp { client in
+            try await signUpAndConfirm(
+                client, email: email, transport: .smtp(url: url, caFile: Self.environment["SILKBRIDGE_TEST_SMTP_CA"])
+            ) { email in
+                // The server writes the envelope beside each mail once the mail is complete.
+                for name in try FileManager.default.contentsOfDirectory(atPath: maildir.path)
+                where name.hasSuffix(".json") {
+                    let envelope = try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8)
+                    guard envelope.contains("\"\(email)\"") else { continue }
+                    let eml = maildir.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml"))
+                    return try String(contentsOf: eml, encoding: .utf8)
+                }
+                return nil
+            }
+        }
+    }
+}
