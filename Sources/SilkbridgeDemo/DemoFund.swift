@@ -48,6 +48,11 @@ package struct DemoFund {
                 NewContributor(
                     organizationId: organization, pledge: MoneyInput(amount: amount, currency: currency),
                     pledgedOn: day), by: account, now: now)
+            // Each contributor's owner confirms, as the fund names nobody without its consent.
+            if contributor.status == .invited, let owner = try await owner(of: organization) {
+                _ = try await funds.answer(
+                    invitation: contributor.id, of: fund.id, confirming: true, by: owner, now: now)
+            }
             contributors[name] = contributor.id
         }
         for project in Self.projects {
@@ -55,6 +60,12 @@ package struct DemoFund {
                 project, to: fund.id, organizations: byName, contributors: contributors, by: account, now: now)
         }
         return Self.projects.count
+    }
+
+    private func owner(of organizationId: UUID) async throws -> Account? {
+        let members = try await directory.repository.members(of: organizationId)
+        guard let id = members.first(where: { $0.role == .owner })?.accountId else { return nil }
+        return try await accounts.find(id: id)
     }
 
     private func add(

@@ -27,11 +27,11 @@ struct FundFixture {
             id: UUID(), fundId: fund.id, organizationId: UUID(),
             name: LocalizedText(english: "CIDF", chinese: "中国互联网发展基金会"),
             side: .china, country: "CN", pledge: try Money("10000000.00", currency: .cny), pledgedOn: Self.day,
-            createdAt: Self.now)
+            createdAt: Self.now, status: .confirmed)
         european = Contributor(
             id: UUID(), fundId: fund.id, organizationId: UUID(), name: LocalizedText(english: "EU Bank"),
             side: .europe, country: "LU", pledge: try Money("2000000.00", currency: .eur), pledgedOn: Self.day,
-            createdAt: Self.now)
+            createdAt: Self.now, status: .confirmed)
         inGermany = FundProject(
             id: UUID(), fundId: fund.id, title: LocalizedText(english: "Smart grid Munich"),
             description: LocalizedText(),
@@ -71,6 +71,19 @@ struct FundFixture {
 }
 
 @Suite struct FundRuleTests {
+    /// Finding: a manager named any organisation as contributor, without its consent.
+    @Test(arguments: [ContributorStatus.invited, .declined])
+    func nothingIsCommittedForAnOrganisationThatDidNotConfirm(status: ContributorStatus) throws {
+        var fixture = try FundFixture()
+        fixture.book.contributors[0].status = status
+        let commitment = try fixture.commitment("1000", .eur, by: fixture.book.contributors[0], to: fixture.inGermany)
+        #expect(throws: FundError.contributorNotConfirmed(status)) { try fixture.book.check(commitment) }
+        let report = try FundReport(
+            book: fixture.book, currency: .eur, rates: FundFixture.rates, catalog: FundReportTests.catalog)
+        #expect(report.byContributor.map(\.key) == [fixture.european.id.uuidString.lowercased()])
+        #expect(report.bySide.first { $0.key == "cn" }?.pledged?.text == "0.00")
+    }
+
     @Test func aCommitmentFitsTheRemainingPledgeAtTheRateOfItsDay() throws {
         var fixture = try FundFixture()
         // 1,000,000 EUR from the Chinese contributor is 7,432,600 CNY of its 10,000,000 CNY pledge.

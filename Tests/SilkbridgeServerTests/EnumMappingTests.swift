@@ -26,6 +26,7 @@ import Testing
         try bothWays(AgreementStatus.self, Components.Schemas.AgreementStatus.self)
         try bothWays(AgreementVisibility.self, Components.Schemas.AgreementVisibility.self)
         try bothWays(ProjectStage.self, Components.Schemas.ProjectStage.self)
+        try bothWays(ContributorStatus.self, Components.Schemas.FundContributor.StatusPayload.self)
         try bothWays(EventKind.self, Components.Schemas.EventKind.self)
         try bothWays(RegistrationStatus.self, Components.Schemas.RegistrationStatus.self)
         try bothWays(MeetingRequestStatus.self, Components.Schemas.MeetingRequestStatus.self)

@@ -18,6 +18,21 @@ struct FundAPIFixture {
     /// The email of each account, to log in to the pages with the password `correct horse battery`.
     var emails: [String: String] = [:]
 
+    /// The outsider registers an organisation, and the manager names it as contributor, pledging 5,000 CNY;
+    /// returns the contributor's id, not yet confirmed.
+    func nameTheOutsidersOrganization(_ client: any TestClientProtocol) async throws -> String {
+        let organization = try await client.createOrganization(
+            token: outsider, name: "Shenzhen Grid", country: "CN", extra: #","province":"CN-GD""#)
+        let named = try await client.api(
+            .post, "/api/v1/funds/\(fundId)/contributors", token: manager,
+            json:
+                #"{"organizationId":"\#(organization)","pledge":{"amount":"5000","currency":"CNY"},"pledgedOn":"2026-10-29"}"#
+        )
+        #expect(named.status == .created)
+        #expect(try named.json()["status"] as? String == "invited")
+        return try #require(try named.json()["id"] as? String)
+    }
+
     static func make(_ client: any TestClientProtocol) async throws -> FundAPIFixture {
         let emails = Dictionary(
             uniqueKeysWithValues: ["manager", "chinese", "european", "outsider"].map {
@@ -39,17 +54,26 @@ struct FundAPIFixture {
         )
         #expect(fund.status == .created, "\(fund.text)")
         let fundId = try fund.json()["id"] as! String
-        func contributor(_ organization: String, _ amount: String, _ currency: String) async throws -> String {
+        /// Names the organisation, whose owner then confirms.
+        func contributor(_ organization: String, _ amount: String, _ currency: String, owner: String)
+            async throws -> String
+        {
             let response = try await client.api(
                 .post, "/api/v1/funds/\(fundId)/contributors", token: manager,
                 json:
                     #"{"organizationId":"\#(organization)","pledge":{"amount":"\#(amount)","currency":"\#(currency)"},"pledgedOn":"2026-10-29"}"#
             )
             #expect(response.status == .created, "\(response.text)")
-            return try response.json()["id"] as! String
+            #expect(try response.json()["status"] as? String == "invited")
+            let id = try response.json()["id"] as! String
+            let confirmed = try await client.api(
+                .post, "/api/v1/funds/\(fundId)/contributors/\(id)/confirm", token: owner)
+            #expect(confirmed.status == .ok, "\(confirmed.text)")
+            #expect(try confirmed.json()["status"] as? String == "confirmed")
+            return id
         }
-        let chineseContributor = try await contributor(cidf, "10000000", "CNY")
-        let europeanContributor = try await contributor(bank, "2000000.00", "EUR")
+        let chineseContributor = try await contributor(cidf, "10000000", "CNY", owner: chinese)
+        let europeanContributor = try await contributor(bank, "2000000.00", "EUR", owner: european)
         let project = try await client.api(
             .post, "/api/v1/funds/\(fundId)/projects", token: manager,
             json:
@@ -224,6 +248,49 @@ struct FundAPIFixture {
             #expect((mine["items"] as! [[String: Any]]).map { $0["id"] as? String } == [fixture.fundId])
             let none = try await client.api(.get, "/api/v1/me/funds", token: fixture.outsider).json()
             #expect((none["items"] as! [Any]).isEmpty)
+        }
+    }
+
+    /// Finding: a fund manager named any organisation as contributor, and the fund showed in its `/me/funds`.
+    @Test func aNamedOrganisationIsAContributorOnlyOnceItConfirms() async throws {
+        try await withApp { client in
+            let fixture = try await FundAPIFixture.make(client)
+            let id = try await fixture.nameTheOutsidersOrganization(client)
+
+            let mine = try await client.api(.get, "/api/v1/me/funds", token: fixture.outsider).json()
+            #expect((mine["items"] as! [Any]).isEmpty)
+            let invitations =
+                try await client.api(.get, "/api/v1/me/fund-invitations", token: fixture.outsider)
+                .json()["items"] as! [[String: Any]]
+            #expect(invitations.map { ($0["contributor"] as? [String: Any])?["id"] as? String } == [id])
+            let committed = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/commitments", token: fixture.manager,
+                json:
+                    #"{"projectId":"\#(fixture.projectId)","contributorId":"\#(id)","amount":{"amount":"1.00","currency":"CNY"},"day":"2026-10-30"}"#
+            )
+            #expect(committed.status == .conflict)
+            #expect(try committed.problemDetail().contains("not yet confirmed"))
+            let report = try await client.api(
+                .get, "/api/v1/funds/\(fixture.fundId)/report", token: fixture.manager
+            ).json()
+            #expect(!(report["byContributor"] as! [[String: Any]]).contains { $0["key"] as? String == id })
+
+            // Only the named organisation answers, and only once.
+            let byManager = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/contributors/\(id)/confirm", token: fixture.manager)
+            #expect(byManager.status == .forbidden)
+            let byOther = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/contributors/\(id)/confirm", token: fixture.european)
+            #expect(byOther.status == .forbidden)
+            let declined = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/contributors/\(id)/decline", token: fixture.outsider)
+            #expect(declined.status == .ok)
+            #expect(try declined.json()["status"] as? String == "declined")
+            let twice = try await client.api(
+                .post, "/api/v1/funds/\(fixture.fundId)/contributors/\(id)/confirm", token: fixture.outsider)
+            #expect(twice.status == .conflict)
+            let afterwards = try await client.api(.get, "/api/v1/me/funds", token: fixture.outsider).json()
+            #expect((afterwards["items"] as! [Any]).isEmpty)
         }
     }
 }

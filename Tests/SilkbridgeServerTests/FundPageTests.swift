@@ -12,6 +12,33 @@ import Testing
         return browser
     }
 
+    @Test(arguments: ["en", "zh-Hans"])
+    func aNamedOrganisationConfirmsFromItsListOfFunds(language: String) async throws {
+        let english = language == "en"
+        try await withApp { client in
+            let fixture = try await FundAPIFixture.make(client)
+            let id = try await fixture.nameTheOutsidersOrganization(client)
+            var manager = try await browser(client, fixture.emails["manager"]!, language: language)
+            let fund = try await manager.get("/funds/\(fixture.fundId)")
+            #expect(fund.text.contains(english ? "invited, not yet confirmed" : "已邀请，尚未确认"))
+
+            var outsider = try await browser(client, fixture.emails["outsider"]!, language: language)
+            let list = try await outsider.get("/funds")
+            #expect(list.text.contains(english ? "Invitations to contribute" : "出资邀请"))
+            #expect(list.text.contains("5,000.00 CNY"))
+            #expect(!list.text.contains("<td><a href=\"/funds/\(fixture.fundId)\""), "not yet one of its funds")
+            let confirmed = try await outsider.post(
+                "/funds/\(fixture.fundId)/contributors/\(id)/answer", [("answer", "confirm")])
+            #expect(confirmed.status == .seeOther)
+            let after = try await outsider.get("/funds")
+            #expect(!after.text.contains(english ? "Invitations to contribute" : "出资邀请"))
+            #expect(after.text.contains("/funds/\(fixture.fundId)"))
+            let again = try await outsider.post(
+                "/funds/\(fixture.fundId)/contributors/\(id)/answer", [("answer", "decline")])
+            #expect(again.status == .conflict)
+        }
+    }
+
     @Test(arguments: TestDatabase.available, ["en", "zh-Hans"])
     func aManagerRunsAProjectFromSourcingToRepaymentInTheBrowser(database: TestDatabase, language: String)
         async throws

@@ -84,6 +84,8 @@ struct FixedDigest: SignatureScheme {
             NewContributor(
                 organizationId: world.contributing.id, pledge: MoneyInput(amount: "10000000", currency: "CNY"),
                 pledgedOn: "2026-10-29"), by: world.manager, now: Self.now)
+        let confirmed = try await service.answer(
+            invitation: contributor.id, of: fund.id, confirming: true, by: world.contributorAccount, now: Self.now)
         var project = try await service.addProject(
             fund.id,
             NewProject(
@@ -94,7 +96,7 @@ struct FixedDigest: SignatureScheme {
             project = try await service.changeStage(
                 fund.id, project: project.id, to: stage, by: world.manager, now: Self.now)
         }
-        return (fund, contributor, project)
+        return (fund, confirmed, project)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -121,7 +123,8 @@ struct FixedDigest: SignatureScheme {
 
             let (book, access) = try await world.service.book(of: fund.id, viewer: world.manager)
             #expect(access == .manager)
-            #expect(book.fund.revision == 7)
+            // Created, contributor named and confirmed, project added and moved three times, committed, disbursed.
+            #expect(book.fund.revision == 8)
             #expect(book.contributors == [contributor])
             #expect(book.commitments == [commitment])
             #expect(book.projects.first?.requested.text == "1250000.50")
@@ -171,6 +174,7 @@ struct FixedDigest: SignatureScheme {
                 NewContributor(
                     organizationId: bank.id, pledge: MoneyInput(amount: "2000000", currency: "EUR"),
                     pledgedOn: "2026-10-29"), by: world.manager, now: Self.now)
+            _ = try await world.service.answer(invitation: european.id, of: fund.id, confirming: true, by: other)
             for (who, amount) in [(contributor, "100.00"), (european, "200.00")] {
                 _ = try await world.service.commit(
                     fund.id,
@@ -398,10 +402,68 @@ struct FixedDigest: SignatureScheme {
             let managing = try await db.directory.auditTrail(of: world.managing.id, page: try Paging(limit: 100))
             #expect(
                 Set(managing.items.map(\.action)).isSuperset(
-                    of: ["fund.created", "fund.contributor.added", "fund.project.added", "fund.project.stage.rejected"])
+                    of: [
+                        "fund.created", "fund.contributor.invited", "fund.contributor.confirmed", "fund.project.added",
+                        "fund.project.stage.rejected",
+                    ])
             )
             let contributing = try await db.directory.auditTrail(of: world.contributing.id, page: try Paging())
-            #expect(contributing.items.contains { $0.action == "fund.contributor.added" })
+            #expect(
+                Set(contributing.items.map(\.action)).isSuperset(
+                    of: ["fund.contributor.invited", "fund.contributor.confirmed"]))
+        }
+    }
+
+    /// Finding: a manager named any organisation as contributor, and the fund then showed in its list of funds.
+    @Test(arguments: TestDatabase.available)
+    func anOrganisationIsAContributorOnlyOnceItConfirms(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let world = try await world(db)
+            let service = world.service
+            let fund = try await service.create(
+                NewFund(
+                    name: LocalizedText(english: "Silk Road Digital Fund"), reportingCurrency: "EUR",
+                    managerOrganizationId: world.managing.id), by: world.manager, now: Self.now)
+            func invite() async throws -> Contributor {
+                try await service.addContributor(
+                    fund.id,
+                    NewContributor(
+                        organizationId: world.contributing.id, pledge: MoneyInput(amount: "500", currency: "CNY"),
+                        pledgedOn: "2026-10-29"), by: world.manager, now: Self.now)
+            }
+            let invited = try await invite()
+            #expect(invited.status == .invited)
+            #expect(try await service.funds(of: world.contributorAccount).isEmpty)
+            #expect(try await service.invitations(of: world.contributorAccount).map(\.1.id) == [invited.id])
+            #expect(try await service.invitations(of: world.outsider).isEmpty)
+            let report = try await service.report(of: fund.id, currency: "EUR", viewer: world.manager)
+            #expect(report.byContributor.isEmpty)
+
+            // Nobody answers for the organisation but its owners and admins: not the manager, not an outsider.
+            await #expect(throws: DirectoryError.notAMember) {
+                try await service.answer(invitation: invited.id, of: fund.id, confirming: true, by: world.manager)
+            }
+            await #expect(throws: FundError.fundNotFound) {
+                try await service.answer(invitation: invited.id, of: fund.id, confirming: true, by: world.outsider)
+            }
+            let declined = try await service.answer(
+                invitation: invited.id, of: fund.id, confirming: false, by: world.contributorAccount)
+            #expect(declined.status == .declined)
+            await #expect(throws: FundError.invitationAnswered(.declined)) {
+                try await service.answer(
+                    invitation: invited.id, of: fund.id, confirming: true, by: world.contributorAccount)
+            }
+            #expect(try await service.funds(of: world.contributorAccount).isEmpty)
+
+            // Asked again, it confirms: now it is a contributor, in its list and the fund's report.
+            let again = try await invite()
+            #expect(again.id == invited.id && again.status == .invited)
+            _ = try await service.answer(
+                invitation: again.id, of: fund.id, confirming: true, by: world.contributorAccount)
+            #expect(try await service.funds(of: world.contributorAccount).map(\.id) == [fund.id])
+            #expect(try await service.invitations(of: world.contributorAccount).isEmpty)
+            let after = try await service.report(of: fund.id, currency: "CNY", viewer: world.manager)
+            #expect(after.byContributor.map(\.pledged?.text) == ["500.00"])
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The organisation directory: registering, editing, listing and deleting organisations.
 public struct DirectoryService: Sendable {
-    let repository: any DirectoryRepository
+    package let repository: any DirectoryRepository
     let catalog: ReferenceCatalog
 
     public init(repository: any DirectoryRepository, catalog: ReferenceCatalog) {

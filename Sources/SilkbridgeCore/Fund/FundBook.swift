@@ -55,6 +55,7 @@ public struct FundBook: Sendable, Hashable {
         let project = try project(commitment.projectId)
         guard project.stage.takesCommitments else { throw FundError.notTakingCommitments(project.stage) }
         let contributor = try contributor(commitment.contributorId)
+        guard contributor.isConfirmed else { throw FundError.contributorNotConfirmed(contributor.status) }
         let remaining = try remainingPledge(of: contributor)
         if try commitment.inPledgeCurrency.converted.exceeds(remaining) {
             throw FundError.pledgeExceeded(remaining: remaining, asked: commitment.inPledgeCurrency.converted)

@@ -8,6 +8,10 @@ public enum FundError: DomainError, Equatable {
     case commitmentNotFound
     case notFundManager
     case alreadyContributor
+    /// Money is committed only by contributors that confirmed.
+    case contributorNotConfirmed(ContributorStatus)
+    /// Only an invitation is answered, and only once.
+    case invitationAnswered(ContributorStatus)
     case pledgeExceeded(remaining: Money, asked: Money)
     case commitmentExceeded(remaining: Money, asked: Money)
     case stageNotAllowed(from: ProjectStage, to: ProjectStage)
@@ -25,7 +29,8 @@ public enum FundError: DomainError, Equatable {
         switch self {
         case .fundNotFound, .contributorNotFound, .projectNotFound, .commitmentNotFound: .notFound
         case .notFundManager: .forbidden
-        case .alreadyContributor, .pledgeExceeded, .commitmentExceeded, .stageNotAllowed, .stageNeedsCommitment,
+        case .alreadyContributor, .contributorNotConfirmed, .invitationAnswered, .pledgeExceeded, .commitmentExceeded,
+            .stageNotAllowed, .stageNeedsCommitment,
             .stageNeedsDisbursement, .notTakingCommitments, .notTakingDisbursements, .nothingDisbursed:
             .conflict
         case .wrongCurrency, .beforeCommitment, .reportCurrency: .invalid
@@ -48,7 +53,20 @@ public enum FundError: DomainError, Equatable {
                 "Only the fund's managers (owners and admins of its managing organisation) may change the fund.",
                 "只有基金管理人（基金管理机构的所有者和管理员）才能更改基金。")
         case .alreadyContributor:
-            Message("This organisation already contributes to the fund.", "该机构已是本基金的出资方。")
+            Message(
+                "This organisation already contributes to the fund, or is invited to.", "该机构已是本基金的出资方，或已受邀出资。")
+        case .contributorNotConfirmed(let status):
+            status == .declined
+                ? Message(
+                    "This organisation declined to contribute to the fund: nothing is committed on its behalf.",
+                    "该机构已拒绝为本基金出资：不能以其名义承诺出资。")
+                : Message(
+                    "This organisation has not yet confirmed that it contributes to the fund: nothing is committed on its behalf until it does.",
+                    "该机构尚未确认为本基金出资：确认之前，不能以其名义承诺出资。")
+        case .invitationAnswered(let status):
+            status == .declined
+                ? Message("The invitation to contribute was already declined.", "该出资邀请已被拒绝。")
+                : Message("The invitation to contribute was already confirmed.", "该出资邀请已被确认。")
         case .pledgeExceeded(let remaining, let asked):
             Message(
                 "The commitment of \(asked) exceeds the contributor's remaining pledge of \(remaining) "

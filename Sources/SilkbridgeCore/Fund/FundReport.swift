@@ -57,7 +57,9 @@ public struct FundReport: Sendable, Hashable, Codable {
             ReportRow(key: key, label: label, currency: currency, withPledges: pledges)
         }
         totals = row("total", LocalizedText(english: "Total", chinese: "合计"), true)
-        byContributor = book.contributors.map { row($0.id.uuidString.lowercased(), $0.name, true) }
+        // Only organisations that confirmed are contributors; commitments are made by those alone.
+        let contributors = book.contributors.filter(\.isConfirmed)
+        byContributor = contributors.map { row($0.id.uuidString.lowercased(), $0.name, true) }
         bySide = Side.allCases.map { row($0.rawValue, Self.text($0.label), true) }
         let areas = Set(book.projects.map(\.area)).sorted()
         byArea = areas.map { row($0, catalog.area($0)?.label ?? LocalizedText(english: $0), false) }
@@ -75,7 +77,7 @@ public struct FundReport: Sendable, Hashable, Codable {
             if let stored, stored.converted.currency == currency { return stored.converted }
             return try rates.convert(money, to: currency, on: day).converted
         }
-        for contributor in book.contributors {
+        for contributor in contributors {
             let pledge = try convert(contributor.pledge, contributor.pledgedOn, nil)
             try add(pledge, to: \.pledged, contributor: contributor, project: nil)
         }

@@ -2,6 +2,7 @@ import Foundation
 
 /// What one change to a fund adds or replaces: stored together, with the fund's new revision, or not at all.
 public struct FundChange: Sendable, Hashable {
+    /// Contributors to insert or replace.
     public var contributors: [Contributor] = []
     /// Projects to insert or replace.
     public var projects: [FundProject] = []
@@ -23,8 +24,10 @@ public struct FundChange: Sendable, Hashable {
 public protocol FundRepository: Sendable {
     func insert(_ fund: Fund, audit: [AuditEvent]) async throws
     func fund(id: UUID) async throws -> Fund?
-    /// The funds managed by, or with a contributor among, the organisations.
+    /// The funds managed by, or with a confirmed contributor among, the organisations.
     func funds(involving organizations: Set<UUID>) async throws -> [Fund]
+    /// The contributors of these organisations with this status, with their funds.
+    func contributors(of organizations: Set<UUID>, status: ContributorStatus) async throws -> [(Fund, Contributor)]
     func book(of fundId: UUID) async throws -> FundBook?
     /// Stores the change and the fund (its name, `updatedAt` and `revision`) if the stored revision is still
     /// `fund.revision - 1`; false if another change landed in between, and nothing is stored.

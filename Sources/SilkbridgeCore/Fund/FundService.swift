@@ -55,7 +55,8 @@ public struct FundService: Sendable {
         return fund
     }
 
-    /// The funds the caller manages, works at or contributes to.
+    /// The funds the caller manages, works at or contributes to (confirmed: an invitation is not yet a fund of
+    /// theirs, see `invitations(of:)`).
     public func funds(of account: Account) async throws -> [Fund] {
         let organizations = Set(try await directory.memberships(of: account).map(\.0.id))
         guard !organizations.isEmpty else { return [] }
@@ -86,7 +87,9 @@ public struct FundService: Sendable {
         return .contributor(own)
     }
 
-    /// Adds an organisation of the directory as a contributor with its pledge; managers only.
+    /// Names an organisation of the directory as a contributor with its pledge; managers only. It is invited
+    /// until an owner or admin of it confirms, unless the manager is one already, who consents by naming it; a
+    /// declined invitation may be made again.
     public func addContributor(_ fundId: UUID, _ input: NewContributor, by account: Account, now: Date = Date())
         async throws -> Contributor
     {
@@ -99,26 +102,59 @@ public struct FundService: Sendable {
         // an unknown currency, or a day past the last imported rates, is refused now rather than in every report.
         let table = try await rates.table()
         for currency in CurrencyCode.reporting { _ = try table.convert(pledge!, to: currency, on: day!) }
+        let consents = try await directory.role(of: account, in: organization.id).map { $0 >= .admin } ?? false
         var added: Contributor?
         _ = try await change(fundId, by: account, now: now) { book in
-            guard !book.contributors.contains(where: { $0.organizationId == organization.id }) else {
-                throw FundError.alreadyContributor
-            }
+            let earlier = book.contributors.first { $0.organizationId == organization.id }
+            guard earlier == nil || earlier?.status == .declined else { throw FundError.alreadyContributor }
             let contributor = Contributor(
-                id: UUID(), fundId: fundId, organizationId: organization.id, name: organization.name,
+                id: earlier?.id ?? UUID(), fundId: fundId, organizationId: organization.id, name: organization.name,
                 side: organization.side, country: organization.country, pledge: pledge!, pledgedOn: day!,
-                createdAt: now)
+                createdAt: now, status: consents ? .confirmed : .invited, answeredAt: consents ? now : nil)
             added = contributor
             let detail = "\(title(book.fund)): \(organization.name.best(for: .english)) pledges \(pledge!)"
+            let action = consents ? "fund.contributor.added" : "fund.contributor.invited"
             return (
                 FundChange(contributors: [contributor]),
                 [
-                    directory.audit(book.fund.managerOrganizationId, account, "fund.contributor.added", detail, now),
-                    directory.audit(organization.id, account, "fund.contributor.added", detail, now),
+                    directory.audit(book.fund.managerOrganizationId, account, action, detail, now),
+                    directory.audit(organization.id, account, action, detail, now),
                 ]
             )
         }
         return added!
+    }
+
+    /// The contributing organisation's answer to being named; its owners and admins only, and once.
+    public func answer(
+        invitation contributorId: UUID, of fundId: UUID, confirming: Bool, by account: Account, now: Date = Date()
+    ) async throws -> Contributor {
+        var answered: Contributor?
+        _ = try await change(fundId, by: account, now: now, as: .contributor) { book in
+            var contributor = try book.contributor(contributorId)
+            _ = try await directory.requireRole(.admin, of: account, in: contributor.organizationId)
+            guard contributor.status == .invited else { throw FundError.invitationAnswered(contributor.status) }
+            contributor.status = confirming ? .confirmed : .declined
+            contributor.answeredAt = now
+            answered = contributor
+            let action = confirming ? "fund.contributor.confirmed" : "fund.contributor.declined"
+            let detail = "\(title(book.fund)): \(contributor.name.best(for: .english))"
+            return (
+                FundChange(contributors: [contributor]),
+                [
+                    directory.audit(book.fund.managerOrganizationId, account, action, detail, now),
+                    directory.audit(contributor.organizationId, account, action, detail, now),
+                ]
+            )
+        }
+        return answered!
+    }
+
+    /// The invitations to contribute that the caller's organisations have not answered.
+    public func invitations(of account: Account) async throws -> [(Fund, Contributor)] {
+        let organizations = Set(try await directory.memberships(of: account).map(\.0.id))
+        guard !organizations.isEmpty else { return [] }
+        return try await repository.contributors(of: organizations, status: .invited)
     }
 
     /// Enters a project into the pipeline at sourcing; managers only.
@@ -243,15 +279,24 @@ public struct FundService: Sendable {
         return changed!
     }
 
+    /// Who may make a change: the fund's managers, or (for their own answer) its contributors.
+    enum Changer {
+        case manager, contributor
+    }
+
     /// Applies a change to the stored fund, retrying when another change landed in between. The body checks its
-    /// rules against the book as read and returns what to store, with the audit events; managers only.
+    /// rules against the book as read and returns what to store, with the audit events; managers only, unless
+    /// the change is a contributor's own.
     func change(
-        _ fundId: UUID, by account: Account, now: Date,
+        _ fundId: UUID, by account: Account, now: Date, as changer: Changer = .manager,
         _ body: (inout FundBook) async throws -> (FundChange, [AuditEvent])
     ) async throws -> FundBook {
         for _ in 0..<8 {
             guard var book = try await repository.book(of: fundId) else { throw FundError.fundNotFound }
-            guard try await access(of: account, to: book) == .manager else { throw FundError.notFundManager }
+            switch (try await access(of: account, to: book), changer) {
+            case (.manager, _), (.contributor, .contributor): break
+            default: throw FundError.notFundManager
+            }
             let (change, audit) = try await body(&book)
             book.fund.revision += 1
             book.fund.updatedAt = now

@@ -50,6 +50,39 @@ extension FundAPI {
         return .created(.init(body: .json(try .init(contributor, remaining: contributor.pledge))))
     }
 
+    func confirmFundContribution(_ input: Operations.ConfirmFundContribution.Input) async throws
+        -> Operations.ConfirmFundContribution.Output
+    {
+        .ok(.init(body: .json(try await answer(input.path.fundId, input.path.contributorId, confirming: true))))
+    }
+
+    func declineFundContribution(_ input: Operations.DeclineFundContribution.Input) async throws
+        -> Operations.DeclineFundContribution.Output
+    {
+        .ok(.init(body: .json(try await answer(input.path.fundId, input.path.contributorId, confirming: false))))
+    }
+
+    private func answer(_ fund: String, _ contributor: String, confirming: Bool) async throws
+        -> Components.Schemas.FundContributor
+    {
+        let fundId = try fundId(fund)
+        let answered = try await funds.answer(
+            invitation: try id(contributor, else: FundError.contributorNotFound), of: fundId, confirming: confirming,
+            by: try requireAccount())
+        let (book, _) = try await funds.book(of: fundId, viewer: try requireAccount())
+        return try .init(answered, remaining: try book.remainingPledge(of: answered))
+    }
+
+    func listMyFundInvitations(_ input: Operations.ListMyFundInvitations.Input) async throws
+        -> Operations.ListMyFundInvitations.Output
+    {
+        let invitations = try await funds.invitations(of: try requireAccount()).map { fund, contributor in
+            Components.Schemas.FundInvitationList.ItemsPayloadPayload(
+                fund: .init(fund), contributor: try .init(contributor, remaining: contributor.pledge))
+        }
+        return .ok(.init(body: .json(.init(items: invitations))))
+    }
+
     func addFundProject(_ input: Operations.AddFundProject.Input) async throws -> Operations.AddFundProject.Output {
         let account = try requireAccount()
         let body =

@@ -32,9 +32,10 @@ extension Components.Schemas.FundContributor {
         self.init(
             id: contributor.id.uuidString.lowercased(),
             organizationId: contributor.organizationId.uuidString.lowercased(),
-            name: .init(contributor.name), side: try Components.Schemas.Side(mapping: contributor.side),
-            country: contributor.country, pledge: .init(contributor.pledge),
-            pledgedOn: contributor.pledgedOn.description, remaining: .init(remaining))
+            status: try .init(mapping: contributor.status), name: .init(contributor.name),
+            side: try Components.Schemas.Side(mapping: contributor.side), country: contributor.country,
+            pledge: .init(contributor.pledge), pledgedOn: contributor.pledgedOn.description, remaining: .init(remaining)
+        )
     }
 }
 

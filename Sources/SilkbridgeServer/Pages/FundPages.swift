@@ -32,6 +32,15 @@ struct FundPages: Sendable {
             if let login = site.requireLogin(request, context) { return login }
             return try await reportPage(request, context)
         }
+        router.post(FundPaths.answer) { request, context in
+            let account = try context.requireAccount()
+            let form = try await FormData(request: request, context: context)
+            let fundId = try fundID(context)
+            _ = try await funds.answer(
+                invitation: try site.pathID(context, "contributor", missing: FundError.contributorNotFound),
+                of: fundId, confirming: form["answer"] == "confirm", by: account)
+            return PageRenderer.redirect(to: form["answer"] == "confirm" ? FundPaths.fund(fundId) : FundPaths.list())
+        }
         router.get(FundPaths.reportCSV) { request, context in try await reportFile(request, context, csv: true) }
         router.get(FundPaths.reportJSON) { request, context in try await reportFile(request, context, csv: false) }
     }
@@ -56,7 +65,15 @@ struct FundPages: Sendable {
                     name: fund.name.best(for: language), link: FundPaths.fund(fund.id),
                     currency: fund.reportingCurrency.code, manager: manager?.name.best(for: language) ?? ""))
         }
-        let view = FundsPage(items: items, empty: items.isEmpty, newLink: FundPaths.newFund())
+        let invitations = try await funds.invitations(of: account).map { fund, contributor in
+            FundsPage.Invitation(
+                fund: fund.name.best(for: language), organization: contributor.name.best(for: language),
+                pledge: AmountText.money(contributor.pledge), pledgedOn: contributor.pledgedOn.description,
+                answer: FundPaths.answer(fund.id, contributor.id))
+        }
+        let view = FundsPage(
+            invitations: invitations, hasInvitations: !invitations.isEmpty, items: items, empty: items.isEmpty,
+            newLink: FundPaths.newFund())
         return renderer.render(
             "funds", title: site.text("funds_title", context), view: view, request: request, context: context)
     }
@@ -78,7 +95,8 @@ struct FundPages: Sendable {
                     country: countryName(contributor.country, language), pledge: AmountText.money(contributor.pledge),
                     pledgedOn: contributor.pledgedOn.description,
                     committed: AmountText.money(try contributor.pledge.subtracting(remaining)),
-                    remaining: AmountText.money(remaining)))
+                    remaining: AmountText.money(remaining),
+                    status: contributor.isConfirmed ? nil : contributor.status.label.text(in: language)))
         }
         let stages = (ProjectStage.pipeline + [.rejected]).map { stage in
             let projects = book.projects.filter { $0.stage == stage }
@@ -313,6 +331,17 @@ struct FundsPage {
         let manager: String
     }
 
+    /// A fund that names one of the person's organisations as contributor, waiting for its answer.
+    struct Invitation {
+        let fund: String
+        let organization: String
+        let pledge: String
+        let pledgedOn: String
+        let answer: String
+    }
+
+    let invitations: [Invitation]
+    let hasInvitations: Bool
     let items: [Item]
     let empty: Bool
     let newLink: String
@@ -349,6 +378,8 @@ struct FundPage {
         let pledgedOn: String
         let committed: String
         let remaining: String
+        /// "invited" or "declined"; nil once confirmed.
+        let status: String?
     }
 
     struct Stage {

@@ -7,6 +7,7 @@ enum FundPaths {
     static let newFund = FixedRoute("/funds/new")
     static let fund = PageRoute<UUID>("/funds/:id")
     static let newContributor = PageRoute<UUID>("/funds/:id/contributors/new")
+    static let answer = PageRoute<UUID, UUID>("/funds/:id/contributors/:contributor/answer")
     static let newProject = PageRoute<UUID>("/funds/:id/projects/new")
     static let project = PageRoute<UUID, UUID>("/funds/:id/projects/:project")
     static let stage = PageRoute<UUID, UUID>("/funds/:id/projects/:project/stage")

@@ -22,13 +22,25 @@ struct SQLFundRepository: FundRepository {
     func funds(involving organizations: Set<UUID>) async throws -> [Fund] {
         let ids = Array(organizations)
         let contributing = try await ContributorRecord.query(on: database).filter(\.$organizationId ~~ ids).all()
-            .map(\.fundId)
+            .filter { try $0.contributor.isConfirmed }.map(\.fundId)
         let managed = try await FundRecord.query(on: database).filter(\.$managerOrganizationId ~~ ids).all()
             .compactMap(\.id)
         let fundIds = Array(Set(contributing + managed))
         guard !fundIds.isEmpty else { return [] }
         return try await FundRecord.query(on: database).filter(\.$id ~~ fundIds)
             .sort(\.$updatedAt, .descending).sort(\.$id).all().map { try $0.fund }
+    }
+
+    func contributors(of organizations: Set<UUID>, status: ContributorStatus) async throws -> [(Fund, Contributor)] {
+        let contributors = try await ContributorRecord.query(on: database)
+            .filter(\.$organizationId ~~ Array(organizations)).all()
+            .map { try $0.contributor }.filter { $0.status == status }
+        guard !contributors.isEmpty else { return [] }
+        let funds = try await FundRecord.query(on: database).filter(\.$id ~~ contributors.map(\.fundId)).all()
+            .map { try $0.fund }
+        let byId = Dictionary(funds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return contributors.sorted { ($0.createdAt, $0.id.uuidString) < ($1.createdAt, $1.id.uuidString) }
+            .compactMap { contributor in byId[contributor.fundId].map { ($0, contributor) } }
     }
 
     func book(of fundId: UUID) async throws -> FundBook? {
@@ -67,26 +79,41 @@ struct SQLFundRepository: FundRepository {
                 .returning("id")
                 .all()
             guard !updated.isEmpty else { return false }
-            for contributor in change.contributors { try await ContributorRecord(contributor).create(on: database) }
+            // Contributors (an answer, an invitation after a refusal) and projects are updated in place:
+            // commitments refer to their rows, so they are never deleted and inserted again.
+            for contributor in change.contributors {
+                let record = try ContributorRecord(contributor)
+                try await Self.replaceOrCreate(
+                    record, id: contributor.id,
+                    columns: [
+                        ("pledge_minor", record.pledgeMinor), ("pledge_currency", record.pledgeCurrency),
+                        ("document", record.document),
+                    ], on: database)
+            }
             for project in change.projects {
-                // Updated in place: commitments refer to the row, so it is never deleted and inserted again.
                 let record = try FundProjectRecord(project)
-                let replaced = try await sql.update(FundProjectRecord.schema)
-                    .set("stage", to: record.stage)
-                    .set("requested_minor", to: record.requestedMinor)
-                    .set("requested_currency", to: record.requestedCurrency)
-                    .set("updated_at", to: record.updatedAt)
-                    .set("document", to: record.document)
-                    .where("id", .equal, project.id)
-                    .returning("id")
-                    .all()
-                if replaced.isEmpty { try await record.create(on: database) }
+                try await Self.replaceOrCreate(
+                    record, id: project.id,
+                    columns: [
+                        ("stage", record.stage), ("requested_minor", record.requestedMinor),
+                        ("requested_currency", record.requestedCurrency), ("updated_at", record.updatedAt),
+                        ("document", record.document),
+                    ], on: database)
             }
             for commitment in change.commitments { try await CommitmentRecord(commitment).create(on: database) }
             for flow in change.cashFlows { try await CashFlowRecord(flow).create(on: database) }
             for event in audit { try await AuditRecord(event).create(on: database) }
             return true
         }
+    }
+
+    private static func replaceOrCreate<Record: Model>(
+        _ record: Record, id: UUID, columns: [(String, any Encodable & Sendable)], on database: any Database
+    ) async throws {
+        var update = (database as! any SQLDatabase).update(Record.schema)
+        for (column, value) in columns { update = update.set(column, to: value) }
+        let replaced = try await update.where("id", .equal, id).returning("id").all()
+        if replaced.isEmpty { try await record.create(on: database) }
     }
 
     func recordLedgerIndex(_ index: UInt64, ofCommitment id: UUID) async throws {
