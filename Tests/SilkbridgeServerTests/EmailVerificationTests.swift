@@ -141,3 +141,74 @@ import Testing
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(10))) struct InvitationMailTests {
+    @Test func anInvitationMailLeadsThroughSignUpAndVerificationIntoTheOrganisation() async throws {
+        try await withApp { client in
+            let owner = try await client.signUpVerified("owner@example.eu", name: "Anna")
+            let id = try await client.createOrganization(token: owner, name: "Isar Energy")
+            let invited = try await client.api(
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"li.wei@example.cn","role":"admin"}"#)
+            #expect(invited.status == .created)
+
+            // Nobody there knows the person's language: the mail speaks both.
+            let mail = try #require(try await TestMailbox.mails(to: "li.wei@example.cn").first)
+            #expect(mail.kind == .invitation)
+            #expect(mail.subject.contains("Anna invites you to Isar Energy") && mail.subject.contains("邀请"))
+            #expect(mail.text.contains("as admin") && mail.text.contains("管理员"))
+            let link = "http://127.0.0.1:8080/signup?email=li.wei@example.cn"
+            #expect(mail.text.contains(link))
+            var browser = BrowserSession(client, language: "zh-Hans")
+            let form = try await browser.get("/signup?email=li.wei@example.cn")
+            #expect(form.text.contains(#"value="li.wei@example.cn""#))
+
+            let li = try await client.signUpVerified("li.wei@example.cn", name: "李伟")
+            let me = try await client.api(.get, "/api/v1/me", token: li)
+            let memberships = try #require(try me.json()["memberships"] as? [[String: Any]])
+            #expect(memberships.map { $0["organizationId"] as? String } == [id])
+        }
+    }
+
+    @Test func aVerifiedPersonIsAddedWithoutAMailAndAnUnverifiedOneIsMailedInTheirLanguage() async throws {
+        try await withApp { client in
+            let owner = try await client.signUp("owner@example.eu")
+            let id = try await client.createOrganization(token: owner)
+            _ = try await client.signUpVerified("verified@example.eu")
+            let unverified = try await client.api(
+                .post, "/api/v1/accounts",
+                json:
+                    #"{"email":"wang@example.cn","password":"correct horse battery","displayName":"王芳","preferredLanguage":"zh-Hans"}"#
+            )
+            #expect(unverified.status == .created)
+            for email in ["verified@example.eu", "wang@example.cn"] {
+                let added = try await client.api(
+                    .post, "/api/v1/organizations/\(id)/members", token: owner,
+                    json: #"{"email":"\#(email)","role":"member"}"#)
+                #expect(added.status == .created)
+            }
+            #expect(try await TestMailbox.mails(to: "verified@example.eu").map(\.kind) == [.emailVerification])
+            let invitation = try #require(
+                try await TestMailbox.mails(to: "wang@example.cn").first { $0.kind == .invitation })
+            #expect(invitation.recipientName == "王芳")
+            #expect(invitation.subject.contains("邀请") && !invitation.subject.contains("invites"))
+        }
+    }
+
+    @Test func anInvitationRevokedBeforeTheVerificationIsNotTakenUp() async throws {
+        try await withApp { client in
+            let owner = try await client.signUp("owner@example.eu")
+            let id = try await client.createOrganization(token: owner)
+            let invited = try await client.api(
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"li@example.cn","role":"admin"}"#)
+            let memberId = try #require(try invited.json()["id"] as? String)
+            let revoked = try await client.api(
+                .delete, "/api/v1/organizations/\(id)/members/\(memberId)", token: owner)
+            #expect(revoked.status == .noContent)
+            let li = try await client.signUpVerified("li@example.cn")
+            let me = try await client.api(.get, "/api/v1/me", token: li)
+            #expect((try me.json()["memberships"] as? [Any])?.isEmpty == true)
+        }
+    }
+}

@@ -36,7 +36,8 @@ import TrustLedger
 
         func keys(_ ledger: any LedgerAppending) -> OrganizationKeyService {
             let directory = DirectoryService(
-                repository: database.directory, catalog: ReferenceCatalog(areas: [], countries: [], provinces: []))
+                repository: database.directory, catalog: ReferenceCatalog(areas: [], countries: [], provinces: []),
+                links: MailLinks(publicURL: "http://127.0.0.1"))
             return OrganizationKeyService(
                 keys: database.organizationKeys, directory: directory, decoder: C2SPPublicKeyDecoder(), ledger: ledger)
         }

@@ -55,7 +55,8 @@ import Testing
             extractor: MultilingualTermExtractor())
         let service = MatchAlertService(
             repository: database.matchAlerts, matching: matching,
-            directory: DirectoryService(repository: database.directory, catalog: catalog))
+            directory: DirectoryService(
+                repository: database.directory, catalog: catalog, links: MailLinks(publicURL: "http://127.0.0.1")))
         do {
             let result = try await body(service)
             await database.shutdown()

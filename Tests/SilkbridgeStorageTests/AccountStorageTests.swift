@@ -92,6 +92,27 @@ import Testing
             #expect(!membership.isPending)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func anExpiredInvitationIsNotTakenUp(database: TestDatabase) async throws {
+        try await database.withDatabase { db in
+            let owner = try await db.accounts.create(Fixtures.account(), passwordHash: "x")
+            let organization = Fixtures.organization("Isar Energy")
+            try await db.directory.create(
+                organization, owner: Fixtures.owner(of: organization, owner),
+                audit: Fixtures.audit(organization, owner, "organization.created"))
+            let now = Date()
+            let old = Membership(
+                id: UUID(), organizationId: organization.id, accountId: nil, email: "li@example.cn", displayName: nil,
+                role: .member, createdAt: now - Membership.invitationLifetime - 60)
+            try await db.directory.save(old, audit: Fixtures.audit(organization, owner, "member.invited"))
+            // Made verified, the account takes up its invitations at once, as a verification would: not this one.
+            var newcomer = Fixtures.account("li@example.cn")
+            newcomer.emailVerifiedAt = now
+            _ = try await db.accounts.create(newcomer, passwordHash: "x")
+            #expect(try await db.directory.membership(of: newcomer.id, in: organization.id) == nil)
+        }
+    }
 }
 
 extension Account {
@@ -99,4 +120,5 @@ extension Account {
     func withStoredPrecision(_ stored: Date) -> Account {
         Account(id: id, email: email, displayName: displayName, preferredLanguage: preferredLanguage, createdAt: stored)
     }
+
 }

@@ -45,7 +45,8 @@ import Testing
             accounts.append((account, organization.id))
         }
         let service = EventService(
-            repository: db.events, directory: DirectoryService(repository: db.directory, catalog: Self.catalog),
+            repository: db.events,
+            directory: DirectoryService(repository: db.directory, catalog: Self.catalog, links: Fixtures.links),
             catalog: Self.catalog, interests: db.interests, agreements: db.agreements)
         let input = EventInput(
             kind: .roundtable, title: LocalizedText(english: "Roundtable", chinese: "圆桌会议"),

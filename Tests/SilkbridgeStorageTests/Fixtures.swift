@@ -3,6 +3,8 @@ import SilkbridgeCore
 
 /// Domain values for storage tests, with only what each test cares about spelled out.
 enum Fixtures {
+    static let links = MailLinks(publicURL: "http://127.0.0.1:8080")
+
     static func account(_ email: String = "anna-\(UUID().uuidString.prefix(8))@example.eu") -> Account {
         Account(
             id: UUID(), email: email, displayName: "Anna", preferredLanguage: .english, createdAt: Date())

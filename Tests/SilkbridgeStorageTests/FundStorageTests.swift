@@ -64,7 +64,8 @@ struct FixedDigest: SignatureScheme {
         let ledger = RecordingLedger()
         let table = Self.rates
         let service = FundService(
-            repository: db.funds, directory: DirectoryService(repository: db.directory, catalog: Self.catalog),
+            repository: db.funds,
+            directory: DirectoryService(repository: db.directory, catalog: Self.catalog, links: Fixtures.links),
             rates: ExchangeRates(repository: db.exchangeRates, seed: { table }), ledger: ledger,
             scheme: FixedDigest(), catalog: Self.catalog)
         return World(

@@ -51,6 +51,13 @@ public struct MailLinks: Sendable {
         self.publicURL = url
     }
 
+    /// Sign-up with the address filled in, where an invitation mail sends its reader.
+    public func signUp(email: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~@")
+        return "\(publicURL)/signup?email=\(email.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+    }
+
     /// The page of the link: its path is the purpose's name.
     public func url(_ purpose: LinkPurpose, secret: String) -> String {
         "\(publicURL)/\(purpose.rawValue)?token=\(secret)"

@@ -15,8 +15,15 @@ public protocol DirectoryRepository: Sendable {
     func members(of organizationId: UUID) async throws -> [Membership]
     func membership(of accountId: UUID, in organizationId: UUID) async throws -> Membership?
     func memberships(of accountId: UUID) async throws -> [Membership]
-    func save(_ membership: Membership, audit: AuditEvent) async throws
+    /// Stores the membership with its audit event and, for an invitation, the mail that tells the person.
+    func save(_ membership: Membership, audit: AuditEvent, mail: OutgoingMail?) async throws
     func remove(_ membership: Membership, audit: AuditEvent) async throws
 
     func auditTrail(of organizationId: UUID, page: Paging) async throws -> Paged<AuditEvent>
+}
+
+extension DirectoryRepository {
+    public func save(_ membership: Membership, audit: AuditEvent) async throws {
+        try await save(membership, audit: audit, mail: nil)
+    }
 }

@@ -45,11 +45,17 @@ extension DirectoryService {
         let membership = Membership(
             id: UUID(), organizationId: organizationId, accountId: invitee?.id, email: email,
             displayName: invitee?.displayName, role: role, createdAt: now)
+        // Someone not yet on the platform, or not yet verified, learns of the invitation by mail.
+        let mail =
+            invitee == nil
+            ? DirectoryMails.invitation(
+                to: email, known: found, into: try await organization(id: organizationId), as: role, by: account,
+                link: links.signUp(email: email), now: now) : nil
         try await repository.save(
             membership,
             audit: audit(
                 organizationId, account, invitee == nil ? "member.invited" : "member.added",
-                "\(email) as \(role.rawValue)", now))
+                "\(email) as \(role.rawValue)", now), mail: mail)
         return membership
     }
 

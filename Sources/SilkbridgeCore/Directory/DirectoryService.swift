@@ -4,10 +4,13 @@ import Foundation
 public struct DirectoryService: Sendable {
     package let repository: any DirectoryRepository
     let catalog: ReferenceCatalog
+    /// Where the sign-up link in an invitation mail leads.
+    let links: MailLinks
 
-    public init(repository: any DirectoryRepository, catalog: ReferenceCatalog) {
+    public init(repository: any DirectoryRepository, catalog: ReferenceCatalog, links: MailLinks) {
         self.repository = repository
         self.catalog = catalog
+        self.links = links
     }
 
     /// Registers an organisation with the caller as its first owner.

@@ -35,6 +35,9 @@ public struct Membership: Sendable, Hashable, Identifiable {
 
     public var isPending: Bool { accountId == nil }
 
+    /// How long an invitation waits to be taken up by a verified address; the owners invite again after that.
+    public static let invitationLifetime: TimeInterval = 30 * 24 * 3600
+
     public init(
         id: UUID, organizationId: UUID, accountId: UUID?, email: String, displayName: String?, role: Role,
         createdAt: Date

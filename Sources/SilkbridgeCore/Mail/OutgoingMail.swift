@@ -4,6 +4,7 @@ import Foundation
 public enum MailKind: String, Sendable, Codable, CaseIterable {
     case emailVerification = "email-verification"
     case passwordReset = "password-reset"
+    case invitation
 }
 
 /// Where a mail stands in the outbox.

@@ -49,7 +49,8 @@ public func buildApplication(
     let accounts = AccountService(
         accounts: database.accounts, tokens: database.tokens, passwords: boundedPasswords,
         links: configuration.mailLinks)
-    let directory = DirectoryService(repository: database.directory, catalog: catalog)
+    let directory = DirectoryService(
+        repository: database.directory, catalog: catalog, links: configuration.mailLinks)
     let search = SearchService(source: database.searchSource, catalog: catalog, index: MultilingualTextIndex())
     let exchange = ExchangeService(
         repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)

@@ -5,7 +5,9 @@ import SilkbridgeCore
 extension SitePages {
     func addAccountRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(SitePaths.signUp) { request, context in
-            render(accountForm(signingUp: true, nil, context), errors: nil, request: request, context: context)
+            // An invitation mail's link brings the invited address along.
+            let email = request.uri.queryParameters.get("email").map { FormData(fields: [("email", $0)]) }
+            return render(accountForm(signingUp: true, email, context), errors: nil, request: request, context: context)
         }
         router.post(SitePaths.signUp) { request, context in try await signUp(request, context) }
         router.get(SitePaths.logIn) { request, context in

@@ -16,7 +16,9 @@ struct SQLAccountRepository: AccountRepository {
             }
             if let verification { try await Self.issue(verification, on: database) }
             // An account made verified (the demo's) takes up its invitations at once, as a verification would.
-            if account.emailVerified { try await Self.takeUpInvitations(of: account, on: database) }
+            if account.emailVerified {
+                try await Self.takeUpInvitations(of: account, now: account.createdAt, on: database)
+            }
             return account
         }
     }
@@ -116,7 +118,7 @@ struct SQLAccountRepository: AccountRepository {
         if record.emailVerifiedAt == nil { record.emailVerifiedAt = AuditRecord.micros(now) }
         try await record.update(on: database)
         let account = try record.account
-        try await takeUpInvitations(of: account, on: database)
+        try await takeUpInvitations(of: account, now: now, on: database)
         return account
     }
 
@@ -127,11 +129,12 @@ struct SQLAccountRepository: AccountRepository {
         try await MailRecord(link.mail(secret)).create(on: database)
     }
 
-    /// Invitations sent to the address become the account's memberships.
-    static func takeUpInvitations(of account: Account, on database: any Database) async throws {
+    /// Invitations sent to the address, and not expired, become the account's memberships.
+    static func takeUpInvitations(of account: Account, now: Date, on database: any Database) async throws {
         try await MembershipRecord.query(on: database)
             .filter(\.$email == account.email)
             .filter(\.$accountId == nil)
+            .filter(\.$createdAt >= now - Membership.invitationLifetime)
             .set(\.$accountId, to: account.id)
             .update()
     }

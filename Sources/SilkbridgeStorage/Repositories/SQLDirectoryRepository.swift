@@ -92,7 +92,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
             .map { try $0.membership(displayName: nil) }
     }
 
-    func save(_ membership: Membership, audit: AuditEvent) async throws {
+    func save(_ membership: Membership, audit: AuditEvent, mail: OutgoingMail?) async throws {
         try await changingMembers(of: membership.organizationId) { database in
             if let record = try await MembershipRecord.find(membership.id, on: database) {
                 record.apply(membership)
@@ -105,6 +105,7 @@ struct SQLDirectoryRepository: DirectoryRepository {
                 }
             }
             try await AuditRecord(audit).create(on: database)
+            if let mail { try await MailRecord(mail).create(on: database) }
         }
     }
 
