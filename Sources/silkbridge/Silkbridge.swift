@@ -8,7 +8,7 @@ struct Silkbridge: AsyncParsableCommand {
         abstract: "The open platform for China–EU digital cooperation. 中欧数字合作开放平台。",
         subcommands: [
             Serve.self, Migrate.self, Keys.self, LedgerCommand.self, WitnessCommand.self, AgreementCommand.self,
-            RatesCommand.self,
+            RatesCommand.self, OutboxCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }
