@@ -111,7 +111,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M014_CreateEvents())
         migrations.add(M015_CreateMatchAlerts())
         migrations.add(M016_CreateMeetingRatings())
-        migrations.add(M017_CreateMail())
+        migrations.add(M017_CreateMail(), M018_EmailChanges())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: databases.eventLoopGroup.any(), migrationLogLevel: .debug)

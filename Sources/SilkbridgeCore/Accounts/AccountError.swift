@@ -14,6 +14,8 @@ public enum AccountError: DomainError, Equatable {
     /// A mailed link that is unknown, used, expired or for an address the account no longer has.
     case linkNotValid
     case alreadyVerified
+    /// The password given to confirm a change is not the account's.
+    case wrongPassword
     /// Too many mails of this kind asked for; the seconds until the next may be.
     case tooManyMails(retryAfter: TimeInterval)
 
@@ -26,6 +28,7 @@ public enum AccountError: DomainError, Equatable {
         case .tooManyAttempts, .tooManyMails: .tooManyRequests
         case .busyCheckingPasswords: .unavailable
         case .linkNotValid: .notFound
+        case .wrongPassword: .forbidden
         case .alreadyVerified: .conflict
         }
     }
@@ -65,6 +68,8 @@ public enum AccountError: DomainError, Equatable {
                 "此链接无效：它已被使用、已过期，或地址已更改。请在账户页面重新获取。")
         case .alreadyVerified:
             Message("Your email address is already confirmed.", "您的电子邮箱地址已确认。")
+        case .wrongPassword:
+            Message("The password is not correct.", "密码不正确。")
         case .tooManyMails(let seconds):
             Message(
                 "A confirmation mail was sent a short while ago: check your inbox and spam folder, or ask again in \(Self.minutes(seconds)).",

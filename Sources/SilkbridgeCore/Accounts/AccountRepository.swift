@@ -16,6 +16,10 @@ public protocol AccountRepository: Sendable {
     /// in one transaction. Nil when the link is unknown, used, expired, or for an address the account no
     /// longer has.
     func verifyEmail(secret: String, now: Date) async throws -> Account?
+    /// Uses a change-of-address link: moves the account (and its memberships) to the new address, verified, and
+    /// takes up the invitations to it, in one transaction. Nil as for `verifyEmail`; `AccountError.emailTaken`
+    /// when another account took the address meanwhile.
+    func changeEmail(secret: String, now: Date) async throws -> Account?
     /// The account a link would act on, without using the link; nil as for `verifyEmail`.
     func holder(of secret: String, purpose: LinkPurpose, now: Date) async throws -> Account?
     /// Uses a password-reset link: stores the new hash, ends the account's sessions, and verifies the address

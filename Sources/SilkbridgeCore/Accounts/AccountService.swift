@@ -107,6 +107,55 @@ public struct AccountService: Sendable {
         return account
     }
 
+    /// Asks to move the account to another address, confirmed with the password: the link goes to the new address,
+    /// and the old one is told. The account keeps its address until the link is used.
+    public func requestEmailChange(
+        of account: Account, to newEmail: String, password: String, client: String? = nil, now: Date = Date()
+    ) async throws {
+        let newEmail = EmailAddress.normalize(newEmail)
+        var validator = Validator()
+        if !EmailAddress.isValid(newEmail) {
+            validator.add("email", Message("is not a valid email address.", "不是有效的电子邮箱地址。"))
+        } else if newEmail == account.email {
+            validator.add("email", Message("is already your address.", "已是您的地址。"))
+        }
+        try validator.finish()
+        // The password is guessed here as at the log-in, so the same throttle counts.
+        if let wait = throttle.wait(email: account.email, client: client, now: now) {
+            throw AccountError.tooManyAttempts(retryAfter: wait)
+        }
+        guard let stored = try await accounts.find(email: account.email),
+            password.utf8.count <= PasswordPolicy.maximumBytes,
+            try await passwords.verify(password, against: stored.passwordHash)
+        else {
+            throttle.recordFailure(email: account.email, client: client, now: now)
+            throw AccountError.wrongPassword
+        }
+        if try await accounts.find(email: newEmail) != nil { throw AccountError.emailTaken }
+        let issued = try await accounts.linksIssued(to: account.id, purpose: .changeEmail, since: now - 3600)
+        if let last = issued.last, now < last + Self.verificationSpacing {
+            throw AccountError.tooManyMails(retryAfter: (last + Self.verificationSpacing).timeIntervalSince(now))
+        }
+        let links = self.links
+        try await accounts.issue(
+            LinkRequest(
+                accountId: account.id, purpose: .changeEmail, email: account.email, newEmail: newEmail,
+                createdAt: now, expiresAt: now + LinkPurpose.changeEmail.lifetime,
+                notices: [AccountMails.emailChangeNotice(of: account, to: newEmail, now: now)]
+            ) { secret in
+                AccountMails.emailChange(
+                    of: account, to: newEmail, link: links.url(.changeEmail, secret: secret), now: now)
+            })
+    }
+
+    /// Moves the account to the address the link was mailed to.
+    public func changeEmail(secret: String, now: Date = Date()) async throws -> Account {
+        guard let account = try await accounts.changeEmail(secret: secret, now: now) else {
+            throw AccountError.linkNotValid
+        }
+        return account
+    }
+
     /// A link for the account's address and the mail that carries it.
     private func link(_ purpose: LinkPurpose, for account: Account, now: Date) -> LinkRequest {
         let links = self.links

@@ -6,6 +6,8 @@ public enum LinkPurpose: String, Sendable, Codable {
     case verifyEmail = "verify-email"
     /// Sets a new password for someone who forgot theirs.
     case resetPassword = "reset-password"
+    /// Moves the account to a new address, mailed there to show the new address is the person's too.
+    case changeEmail = "change-email"
 
     /// How long a link works: long enough to find the mail after a weekend for a verification, short for a
     /// password, where the link is as good as the password.
@@ -13,6 +15,7 @@ public enum LinkPurpose: String, Sendable, Codable {
         switch self {
         case .verifyEmail: 48 * 3600
         case .resetPassword: 3600
+        case .changeEmail: 24 * 3600
         }
     }
 }
@@ -24,19 +27,25 @@ public struct LinkRequest: Sendable {
     public let purpose: LinkPurpose
     /// The address the link proves; a later change of the account's address makes the link worthless.
     public let email: String
+    /// For a change of address: the address the account moves to, where the link is mailed.
+    public let newEmail: String?
     public let createdAt: Date
     public let expiresAt: Date
     public let mail: @Sendable (_ secret: String) -> OutgoingMail
+    /// Mails sent with the link that carry no secret, such as the notice to the old address of a change.
+    public let notices: [OutgoingMail]
 
     public init(
-        accountId: UUID, purpose: LinkPurpose, email: String, createdAt: Date, expiresAt: Date,
-        mail: @escaping @Sendable (_ secret: String) -> OutgoingMail
+        accountId: UUID, purpose: LinkPurpose, email: String, newEmail: String? = nil, createdAt: Date,
+        expiresAt: Date, notices: [OutgoingMail] = [], mail: @escaping @Sendable (_ secret: String) -> OutgoingMail
     ) {
         self.accountId = accountId
         self.purpose = purpose
         self.email = email
+        self.newEmail = newEmail
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+        self.notices = notices
         self.mail = mail
     }
 }

@@ -5,6 +5,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case emailVerification = "email-verification"
     case passwordReset = "password-reset"
     case invitation
+    case emailChange = "email-change"
+    case emailChangeNotice = "email-change-notice"
 }
 
 /// Where a mail stands in the outbox.

@@ -51,6 +51,28 @@ extension AccountsAPI {
         return .noContent(.init())
     }
 
+    func requestEmailChange(_ input: Operations.RequestEmailChange.Input) async throws
+        -> Operations.RequestEmailChange.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        try await accounts.requestEmailChange(
+            of: try requireAccount(), to: body.email, password: body.password, client: context.clientAddress)
+        return .accepted(.init())
+    }
+
+    func confirmEmailChange(_ input: Operations.ConfirmEmailChange.Input) async throws
+        -> Operations.ConfirmEmailChange.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        return .ok(.init(body: .json(try .init(try await accounts.changeEmail(secret: body.token)))))
+    }
+
     func resendEmailVerification(_ input: Operations.ResendEmailVerification.Input) async throws
         -> Operations.ResendEmailVerification.Output
     {

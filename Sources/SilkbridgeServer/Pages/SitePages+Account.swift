@@ -151,10 +151,23 @@ extension SitePages {
                     FormField(name: "name", label: text("token_name", context), maxLength: 100, required: true)
                 ])
             ])
+        let emailForm = PageForm(
+            title: text("change_email_form", context), action: SitePaths.accountEmail(),
+            submit: text("change_email_form", context),
+            groups: [
+                FormGroup(fields: [
+                    FormField(
+                        name: "email", label: text("field_new_email", context), kind: .email, autocomplete: "email",
+                        required: true),
+                    FormField(
+                        name: "password", label: text("field_current_password", context), kind: .password,
+                        autocomplete: "current-password", required: true),
+                ])
+            ])
         let view = AccountPage(
             email: account.email, emailVerified: account.emailVerified, displayName: account.displayName,
-            memberships: memberships, tokens: tokens, tokenForm: tokenForm.view(errors: nil), newSecret: newSecret,
-            notice: notice)
+            memberships: memberships, tokens: tokens, tokenForm: tokenForm.view(errors: nil),
+            emailForm: emailForm.view(errors: nil), newSecret: newSecret, notice: notice)
         return renderer.render(
             "account", title: text("account_title", context), view: view, request: request, context: context,
             status: status)
@@ -184,6 +197,7 @@ struct AccountPage {
     let memberships: [Membership]
     let tokens: [Token]
     let tokenForm: PageForm.View
+    let emailForm: PageForm.View
     /// A token's secret, shown once on the page that answers its creation.
     let newSecret: String?
     /// What the last action on the page did, such as mailing a new verification link.

@@ -12,7 +12,10 @@ enum SitePaths {
     static let accountTokens = FixedRoute("/account/tokens")
     static let revokeToken = PageRoute<UUID>("/account/tokens/:id/revoke")
     static let resendVerification = FixedRoute("/account/verification")
+    static let accountEmail = FixedRoute("/account/email")
+    // The pages of mailed links: their paths are the links' purposes (`MailLinks.url`).
     static let verifyEmail = FixedRoute("/verify-email")
+    static let changeEmail = FixedRoute("/change-email")
     static let forgotPassword = FixedRoute("/password-reset")
     static let resetPassword = FixedRoute("/reset-password")
     static let dashboard = FixedRoute("/dashboard")

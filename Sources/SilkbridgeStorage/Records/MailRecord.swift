@@ -68,6 +68,7 @@ final class EmailLinkRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Int64
     @Field(key: "expires_at") var expiresAt: Int64
     @OptionalField(key: "used_at") var usedAt: Int64?
+    @OptionalField(key: "new_email") var newEmail: String?
 
     init() {}
 
@@ -79,5 +80,6 @@ final class EmailLinkRecord: Model, @unchecked Sendable {
         self.digest = digest
         createdAt = AuditRecord.micros(link.createdAt)
         expiresAt = AuditRecord.micros(link.expiresAt)
+        newEmail = link.newEmail
     }
 }

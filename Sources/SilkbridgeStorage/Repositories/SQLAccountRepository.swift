@@ -62,6 +62,28 @@ struct SQLAccountRepository: AccountRepository {
         }
     }
 
+    func changeEmail(secret: String, now: Date) async throws -> Account? {
+        try await database.transaction { database in
+            guard let record = try await Self.use(secret, for: .changeEmail, now: now, on: database),
+                let newEmail = try await EmailLinkRecord.query(on: database)
+                    .filter(\.$digest == SQLTokenRepository.digest(secret)).first()?.newEmail
+            else { return nil }
+            record.email = newEmail
+            // The link came through the new address: it is verified, whatever the old one was.
+            record.emailVerifiedAt = nil
+            do {
+                try await record.update(on: database)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw AccountError.emailTaken
+            }
+            try await MembershipRecord.query(on: database)
+                .filter(\.$accountId == record.id!)
+                .set(\.$email, to: newEmail)
+                .update()
+            return try await Self.verify(record, now: now, on: database)
+        }
+    }
+
     func holder(of secret: String, purpose: LinkPurpose, now: Date) async throws -> Account? {
         guard
             let link = try await EmailLinkRecord.query(on: database)
@@ -127,10 +149,19 @@ struct SQLAccountRepository: AccountRepository {
         let secret = SQLTokenRepository.newSecret()
         try await EmailLinkRecord(link, digest: SQLTokenRepository.digest(secret)).create(on: database)
         try await MailRecord(link.mail(secret)).create(on: database)
+        for notice in link.notices { try await MailRecord(notice).create(on: database) }
     }
 
     /// Invitations sent to the address, and not expired, become the account's memberships.
     static func takeUpInvitations(of account: Account, now: Date, on database: any Database) async throws {
+        // An invitation to an organisation the account already belongs to (under its former address) is moot.
+        let memberOf = try await MembershipRecord.query(on: database).filter(\.$accountId == account.id).all()
+            .map(\.organizationId)
+        if !memberOf.isEmpty {
+            try await MembershipRecord.query(on: database)
+                .filter(\.$email == account.email).filter(\.$accountId == nil)
+                .filter(\.$organizationId ~~ memberOf).delete()
+        }
         try await MembershipRecord.query(on: database)
             .filter(\.$email == account.email)
             .filter(\.$accountId == nil)
