@@ -7,7 +7,7 @@ package struct Ed25519SignatureScheme: SignatureScheme {
     package init() {}
 
     package func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hexadecimal
     }
 
     package func isValid(signature: Data, of message: Data, publicKey: Data) -> Bool {

@@ -23,7 +23,7 @@ public struct WebhookService: Sendable {
     public static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "whsec_" + bytes.map { String(format: "%02x", $0) }.joined()
+        return "whsec_" + bytes.hexadecimal
     }
 
     public func webhooks(of organizationId: UUID, by account: Account) async throws -> [Webhook] {

@@ -65,11 +65,11 @@ enum CSRF {
     /// the secret nor of the digest the token store keeps.
     static func token(forSession secret: String) -> String {
         SHA256.hash(data: Data("silkbridge csrf\n\(secret)".utf8)).prefix(24)
-            .map { String(format: "%02x", $0) }.joined()
+            .hexadecimal
     }
 
     static func newToken() -> String {
-        (0..<24).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max)) }.joined()
+        (0..<24).map { _ in UInt8.random(in: .min ... .max) }.hexadecimal
     }
 
     static func check(_ submitted: String?, context: AppRequestContext) throws {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SilkbridgeCore
 
 /// The `Silkbridge-Signature` header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`.
 /// Receivers recompute it, compare in constant time and refuse old timestamps.
@@ -12,6 +13,6 @@ public enum WebhookSignature {
         var signed = Data("\(timestamp).".utf8)
         signed.append(body)
         let code = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.hexadecimal
     }
 }

@@ -51,6 +51,6 @@ struct SQLTokenRepository: TokenRepository {
     }
 
     static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).hexadecimal
     }
 }
