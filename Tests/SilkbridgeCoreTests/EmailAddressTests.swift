@@ -10,7 +10,8 @@ import Testing
 
     @Test(arguments: [
         "", "no-at-sign", "two@@example.com", "@example.com", "anna@", "anna@localhost", "anna@exa mple.com",
-        "an na@example.com", "anna@.example.com", "anna@example..com", "\u{0}@example.com",
+        "an na@example.com", "anna@.example.com", "anna@example..com", "\u{0}@example.com", ".anna@example.com",
+        "anna.@example.com", "an..na@example.com", "anna@-example.com", "anna@example-.com", "anna@example.com.",
         String(repeating: "a", count: 65) + "@example.com",
     ])
     func rejectsMalformedAddresses(email: String) {

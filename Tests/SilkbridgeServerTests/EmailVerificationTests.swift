@@ -51,6 +51,19 @@ import Testing
         }
     }
 
+    @Test func aDisplayNameIsOneLine() async throws {
+        try await withApp { client in
+            let refused = try await client.api(
+                .post, "/api/v1/accounts",
+                json:
+                    #"{"email":"anna@example.eu","password":"correct horse battery","displayName":"Anna\r\nBcc: x@y.eu"}"#
+            )
+            #expect(refused.status == .badRequest)
+            #expect(try refused.problemDetail().contains("displayName"))
+            #expect(try await TestMailbox.mails(to: "anna@example.eu").isEmpty)
+        }
+    }
+
     @Test func resendingIsLimited() async throws {
         try await withApp { client in
             let token = try await client.signUp("anna@example.eu")

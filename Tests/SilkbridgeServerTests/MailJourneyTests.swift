@@ -72,6 +72,36 @@ import Testing
         }
     }
 
+    /// What people typed reaches headers: an organisation's name with a line break is sent on one line, not
+    /// refused (a refused mail would be an invitation nobody receives) and never a header of its own.
+    @Test func aLineBreakInANameBecomesASpaceInTheSubject() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silkbridge-outbox-\(UUID())")
+        try await withApp { client in
+            let owner = try await client.signUp("owner@example.eu")
+            let created = try await client.api(
+                .post, "/api/v1/organizations", token: owner,
+                json:
+                    #"{"name":{"en":"Isar\nBcc: all@example.eu"},"type":"startup","country":"DE","size":"micro","areas":["iot"]}"#
+            )
+            let id = try #require(try created.json()["id"] as? String)
+            _ = try await client.api(
+                .post, "/api/v1/organizations/\(id)/members", token: owner,
+                json: #"{"email":"new@example.eu","role":"member"}"#)
+            let sent = try await deliver(
+                MailConfiguration(
+                    transport: .files(directory: folder.path), from: "Silkbridge <no-reply@silkbridge.test>"))
+            #expect(sent == 2)
+            #expect(try await TestMailbox.mails(to: "new@example.eu").map(\.state) == [.sent])
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            for file in files {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                let headers = try #require(text.components(separatedBy: "\r\n\r\n").first)
+                #expect(!headers.contains("\r\nBcc:"), "the name became a header")
+                #expect(headers.contains("\r\nSubject: "))
+            }
+        }
+    }
+
     @Test(.enabled(if: smtpURL != nil)) func aMailSentThroughSMTPConfirmsTheAddress() async throws {
         let url = try #require(Self.smtpURL)
         let maildir = URL(fileURLWithPath: try #require(Self.environment["SILKBRIDGE_TEST_SMTP_MAILDIR"]))

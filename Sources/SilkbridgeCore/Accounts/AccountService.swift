@@ -40,6 +40,9 @@ public struct AccountService: Sendable {
             validator.add("email", Message("is not a valid email address.", "不是有效的电子邮箱地址。"))
         }
         validator.checkText(displayName, field: "displayName", required: true, maxLength: 100)
+        if displayName.contains(where: \.isNewline) {
+            validator.add("displayName", Message("must be on one line.", "必须写在一行内。"))
+        }
         if let problem = PasswordPolicy.problem(with: input.password, email: email) {
             validator.add("password", problem)
         }

@@ -14,7 +14,8 @@ struct TransportMailSender: MailSender {
         let message: MailMessage
         do {
             message = try MailMessage(
-                from: from, to: [try MailAddress(mail.recipient, name: mail.recipientName)], subject: mail.subject,
+                from: from, to: [try MailAddress(mail.recipient, name: mail.recipientName.map(Self.oneLine))],
+                subject: Self.oneLine(mail.subject),
                 text: mail.text, html: mail.html ?? MailHTML.page(mail.text, language: mail.language),
                 messageID: "\(mail.id.uuidString.lowercased())@\(messageDomain)", date: mail.createdAt)
         } catch {
@@ -26,6 +27,15 @@ struct TransportMailSender: MailSender {
         } catch {
             return error.isPermanent ? .permanentFailure(error.reason) : .temporaryFailure(error.reason)
         }
+    }
+}
+
+extension TransportMailSender {
+    /// A header's text on one line: names and subjects carry what people typed (an organisation's name may have
+    /// a line break), and a header may not, so every run of control characters becomes one space.
+    static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.split(whereSeparator: { $0.properties.generalCategory == .control })
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 }
 
