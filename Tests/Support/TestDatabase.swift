@@ -31,11 +31,27 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomTestStringConver
         }
     }
 
-    /// Opens and migrates a fresh database, runs `body`, and closes it.
-    public func withDatabase<T>(_ body: (SilkbridgeDatabase) async throws -> T) async throws -> T {
-        let database = try SilkbridgeDatabase(location: freshLocation(), logger: Logger(label: "test"))
+    /// Opens and migrates a fresh database, runs `body`, and closes it, also when `body` throws: a pool left
+    /// open stops the whole test process. With a `pool` of its own, the database is migrated through an ordinary
+    /// one first, since a pool made to time out would time out the migrations on a loaded machine too.
+    public func withDatabase<T>(pool: DatabasePool? = nil, _ body: (SilkbridgeDatabase) async throws -> T)
+        async throws -> T
+    {
+        let location = freshLocation()
+        if pool != nil {
+            let setUp = try SilkbridgeDatabase(location: location, logger: Logger(label: "test"))
+            do {
+                try await setUp.migrate()
+                await setUp.shutdown()
+            } catch {
+                await setUp.shutdown()
+                throw error
+            }
+        }
+        let database = try SilkbridgeDatabase(
+            location: location, logger: Logger(label: "test"), pool: pool ?? DatabasePool())
         do {
-            try await database.migrate()
+            if pool == nil { try await database.migrate() }
             let result = try await body(database)
             await database.shutdown()
             return result
