@@ -41,6 +41,7 @@ public final class SilkbridgeDatabase: Sendable {
     public var exchangeRates: any ExchangeRateRepository { SQLExchangeRateRepository(database: database) }
     public var events: any EventRepository { SQLEventRepository(database: database) }
     public var mailOutbox: any MailOutbox { SQLMailOutbox(database: database) }
+    public var notifications: any NotificationRepository { SQLNotificationRepository(database: database) }
 
     /// Connects (creating the SQLite file and its folder if needed) without migrating.
     public init(location: DatabaseLocation, logger: Logger, pool: DatabasePool = DatabasePool()) throws {
@@ -111,7 +112,7 @@ public final class SilkbridgeDatabase: Sendable {
         migrations.add(M014_CreateEvents())
         migrations.add(M015_CreateMatchAlerts())
         migrations.add(M016_CreateMeetingRatings())
-        migrations.add(M017_CreateMail(), M018_EmailChanges())
+        migrations.add(M017_CreateMail(), M018_EmailChanges(), M019_NotificationMails())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger,
             on: databases.eventLoopGroup.any(), migrationLogLevel: .debug)

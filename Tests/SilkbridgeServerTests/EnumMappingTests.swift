@@ -33,6 +33,7 @@ import Testing
         try bothWays(MeetingOutcome.self, Components.Schemas.MeetingOutcome.self)
         try bothWays(OutcomePhase.self, Components.Schemas.OutcomePhase.self)
         try bothWays(NoticeKind.self, Components.Schemas.NoticeKind.self)
+        try bothWays(NoticeMailing.self, Components.Schemas.NoticeMailing.self)
         try bothWays(DeliveryState.self, Components.Schemas.WebhookDelivery.StatePayload.self)
     }
 

@@ -16,16 +16,9 @@ import Testing
 
     /// Runs the outbox worker's round once on the test server's database, as the server's job does.
     func deliver(_ configuration: MailConfiguration) async throws -> Int {
-        let location = try #require(TestMailbox.location)
         let sender = try configuration.sender(publicURL: "http://127.0.0.1:8080", logger: Logger(label: "test"))
-        let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test-mail"))
-        do {
-            let sent = try await MailDelivery(outbox: database.mailOutbox, sender: sender).sendDue(now: Date())
-            await database.shutdown()
-            return sent
-        } catch {
-            await database.shutdown()
-            throw error
+        return try await TestMailbox.withDatabase { database in
+            try await MailDelivery(outbox: database.mailOutbox, sender: sender).sendDue(now: Date())
         }
     }
 
@@ -103,23 +96,30 @@ import Testing
     }
 
     @Test(.enabled(if: smtpURL != nil)) func aMailSentThroughSMTPConfirmsTheAddress() async throws {
-        let url = try #require(Self.smtpURL)
-        let maildir = URL(fileURLWithPath: try #require(Self.environment["SILKBRIDGE_TEST_SMTP_MAILDIR"]))
         let email = "journey-\(UUID().uuidString.prefix(8).lowercased())@example.cn"
         try await withApp { client in
-            try await signUpAndConfirm(
-                client, email: email, transport: .smtp(url: url, caFile: Self.environment["SILKBRIDGE_TEST_SMTP_CA"])
-            ) { email in
-                // The server writes the envelope beside each mail once the mail is complete.
-                for name in try FileManager.default.contentsOfDirectory(atPath: maildir.path)
-                where name.hasSuffix(".json") {
-                    let envelope = try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8)
-                    guard envelope.contains("\"\(email)\"") else { continue }
-                    let eml = maildir.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml"))
-                    return try String(contentsOf: eml, encoding: .utf8)
-                }
-                return nil
+            try await signUpAndConfirm(client, email: email, transport: try Self.smtpTransport()) { email in
+                try Self.received(by: email).first
             }
         }
+    }
+
+    /// The SMTP server CI starts, with the certificate authority of its test certificate.
+    static func smtpTransport() throws -> MailConfiguration.Transport {
+        .smtp(url: try #require(smtpURL), caFile: environment["SILKBRIDGE_TEST_SMTP_CA"])
+    }
+
+    /// Every mail the SMTP server CI starts received for the address, as it arrived.
+    static func received(by email: String) throws -> [String] {
+        let maildir = URL(fileURLWithPath: try #require(environment["SILKBRIDGE_TEST_SMTP_MAILDIR"]))
+        // The server writes the envelope beside each mail once the mail is complete.
+        return try FileManager.default.contentsOfDirectory(atPath: maildir.path).filter { $0.hasSuffix(".json") }
+            .filter { name in
+                try String(contentsOf: maildir.appendingPathComponent(name), encoding: .utf8).contains("\"\(email)\"")
+            }
+            .map { name in
+                let eml = maildir.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml"))
+                return try String(contentsOf: eml, encoding: .utf8)
+            }
     }
 }

@@ -7,9 +7,11 @@ import Testing
 
 /// The page routes, read from the router itself so that a route added later is covered without touching this.
 @Suite(.timeLimit(.minutes(10))) struct PageRouteTests {
-    /// Paths that are not pages: the API, the operations routes, the ledger's C2SP routes, the demo witnesses and
-    /// the static files, each in a route group of its own.
-    static let notPages = ["/api/", "/ledger/", "/healthz", "/metrics", "/demo-witnesses/", "/static/"]
+    /// Paths that are not pages: the API, the operations routes (with mail programs' one-click unsubscribe), the
+    /// ledger's C2SP routes, the demo witnesses and the static files, each in a route group of its own.
+    static let notPages = [
+        "/api/", "/ledger/", "/healthz", "/metrics", "/unsubscribe/one-click", "/demo-witnesses/", "/static/",
+    ]
     static let csrfRefusal = "This form has expired or came from another site"
 
     /// A signed-in owner posts to every unsafe page route with a forged token and is refused before the handler

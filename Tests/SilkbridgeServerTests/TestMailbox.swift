@@ -11,17 +11,26 @@ enum TestMailbox {
     /// The database of the server `withApp` runs; tests that build their own server pass theirs.
     @TaskLocal static var location: DatabaseLocation?
 
-    /// The mails to an address, newest first.
-    static func mails(to email: String, in location: DatabaseLocation? = nil) async throws -> [OutgoingMail] {
-        let location = try #require(location ?? Self.location, "no test server's database to read mails from")
-        let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test-mailbox"))
+    /// Runs `work` on the test server's database, as one of the server's jobs would, and closes it after.
+    static func withDatabase<Result: Sendable>(
+        _ location: DatabaseLocation? = nil, _ work: (SilkbridgeDatabase) async throws -> Result
+    ) async throws -> Result {
+        let location = try #require(location ?? Self.location, "no test server's database")
+        let database = try SilkbridgeDatabase(location: location, logger: Logger(label: "test-database"))
         do {
-            let mails = try await database.mailOutbox.recent(state: nil, limit: 1000)
+            let result = try await work(database)
             await database.shutdown()
-            return mails.filter { $0.recipient == email.lowercased() }
+            return result
         } catch {
             await database.shutdown()
             throw error
+        }
+    }
+
+    /// The mails to an address, newest first.
+    static func mails(to email: String, in location: DatabaseLocation? = nil) async throws -> [OutgoingMail] {
+        try await withDatabase(location) { database in
+            try await database.mailOutbox.recent(state: nil, limit: 1000).filter { $0.recipient == email.lowercased() }
         }
     }
 

@@ -53,11 +53,30 @@ public struct LinkRequest: Sendable {
 /// Where the links in mails lead: the deployment's public address, which only the configuration knows.
 public struct MailLinks: Sendable {
     public let publicURL: String
+    /// The page of what a notice is about, as the inbox links it; the pages' routes know it, not the domain.
+    let noticePath: @Sendable (Notice) -> String
 
-    public init(publicURL: String) {
+    public init(publicURL: String, noticePath: @escaping @Sendable (Notice) -> String = { _ in "/inbox" }) {
         var url = publicURL
         while url.hasSuffix("/") { url.removeLast() }
         self.publicURL = url
+        self.noticePath = noticePath
+    }
+
+    public func notice(_ notice: Notice) -> String { publicURL + noticePath(notice) }
+
+    /// The mail settings on the account page.
+    public var notificationSettings: String { "\(publicURL)/account#notifications" }
+
+    /// The page, for a person who clicks, that asks before switching mails off (a link scanner's GET changes
+    /// nothing).
+    public func unsubscribe(key: String, scope: UnsubscribeScope) -> String {
+        "\(publicURL)/unsubscribe?key=\(key)&scope=\(scope.rawValue)"
+    }
+
+    /// Where a mail program posts `List-Unsubscribe=One-Click` (RFC 8058): no page, no session, no cookie.
+    public func oneClickUnsubscribe(key: String, scope: UnsubscribeScope) -> String {
+        "\(publicURL)/unsubscribe/one-click?key=\(key)&scope=\(scope.rawValue)"
     }
 
     /// Sign-up with the address filled in, where an invitation mail sends its reader.

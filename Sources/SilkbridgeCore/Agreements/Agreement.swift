@@ -100,6 +100,9 @@ public struct Agreement: Sendable, Hashable, Codable, Identifiable {
     public var versions: [AgreementVersion]
     /// The version the parties sign, once opened for signature.
     public var frozenVersion: Int?
+    /// When that version was opened for signature; reminders to sign count from it. Agreements opened before
+    /// this was kept have none, and count from their last change.
+    public var openedAt: Date?
     public var signatures: [AgreementSignature]
     /// Where the record that the agreement is in force sits in the ledger.
     public var inForceIndex: UInt64?

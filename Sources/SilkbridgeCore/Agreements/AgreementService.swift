@@ -131,6 +131,7 @@ public struct AgreementService: Sendable {
             guard agreement.state == .draft else { throw Self.notDraft(agreement, now: now) }
             agreement.state = .openForSignature
             agreement.frozenVersion = agreement.latest.number
+            agreement.openedAt = now
             return audits(
                 agreement, account, "agreement.opened", "v\(agreement.latest.number) \(agreement.latest.digest)", now)
         }

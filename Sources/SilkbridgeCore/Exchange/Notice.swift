@@ -9,6 +9,8 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case stageChanged = "stage.changed"
     case opportunityExpiring = "opportunity.expiring"
     case agreementAwaitingSignature = "agreement.awaiting-signature"
+    /// An agreement has waited days for the organisation's signature (`ReminderService`).
+    case signatureReminder = "agreement.signature-reminder"
     case agreementSigned = "agreement.signed"
     case agreementInForce = "agreement.in-force"
     case agreementDeclined = "agreement.declined"
@@ -24,6 +26,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
         case .stageChanged: Message("The pipeline moved forward", "合作进程已推进")
         case .opportunityExpiring: Message("Your opportunity expires in two weeks", "您的合作机会将在两周后到期")
         case .agreementAwaitingSignature: Message("An agreement awaits your signature", "有协议等待您签署")
+        case .signatureReminder: Message("An agreement still awaits your signature", "仍有协议等待您签署")
         case .agreementSigned: Message("A party signed an agreement", "有协议方已签署协议")
         case .agreementInForce: Message("An agreement is in force", "协议已生效")
         case .agreementDeclined: Message("A party declined to sign an agreement", "有协议方拒绝签署协议")
@@ -68,6 +71,9 @@ public protocol InboxRepository: Sendable {
     func count(for organizations: Set<UUID>, after: Date?) async throws -> Int
     func readUntil(accountId: UUID) async throws -> Date?
     func markRead(accountId: UUID, until: Date) async throws
+    /// Stores the notice unless one was stored for `occasion` before (a reminder's agreement, version, party and
+    /// day); false if it was. Of two processes, one stores it.
+    func add(_ notice: Notice, once occasion: String) async throws -> Bool
 }
 
 /// The inbox: what happened to the interests of a person's organisations, and how much of it is unread.

@@ -7,6 +7,10 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case invitation
     case emailChange = "email-change"
     case emailChangeNotice = "email-change-notice"
+    /// One notice of an organisation's inbox, to a member who wants such notices at once.
+    case notice
+    /// The day's notices, to a member who wants them once a day.
+    case digest
 }
 
 /// Where a mail stands in the outbox.
@@ -34,6 +38,8 @@ public struct OutgoingMail: Sendable, Hashable, Identifiable {
     public let text: String
     public let html: String?
     public let createdAt: Date
+    /// Where a mail program's unsubscribe button posts (RFC 8058), for mails a person may choose not to get.
+    public let unsubscribeURL: String?
     public var state: MailState
     public var attempts: Int
     public var nextAttemptAt: Date?
@@ -42,7 +48,8 @@ public struct OutgoingMail: Sendable, Hashable, Identifiable {
 
     public init(
         id: UUID = UUID(), kind: MailKind, recipient: String, recipientName: String?, language: Language,
-        subject: String, text: String, html: String? = nil, createdAt: Date, state: MailState = .queued,
+        subject: String, text: String, html: String? = nil, createdAt: Date, unsubscribeURL: String? = nil,
+        state: MailState = .queued,
         attempts: Int = 0, nextAttemptAt: Date? = nil, lastError: String? = nil, sentAt: Date? = nil
     ) {
         self.id = id
@@ -54,6 +61,7 @@ public struct OutgoingMail: Sendable, Hashable, Identifiable {
         self.text = text
         self.html = html
         self.createdAt = createdAt
+        self.unsubscribeURL = unsubscribeURL
         self.state = state
         self.attempts = attempts
         self.nextAttemptAt = state == .queued ? (nextAttemptAt ?? createdAt) : nextAttemptAt

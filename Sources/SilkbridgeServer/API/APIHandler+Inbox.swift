@@ -13,7 +13,9 @@ extension InboxAPI {
         return .ok(
             .init(
                 body: .json(
-                    .init(items: notices.map { Components.Schemas.Notice($0.0, unread: $0.unread) }, unread: unread))))
+                    .init(
+                        items: try notices.map { try Components.Schemas.Notice($0.0, unread: $0.unread) },
+                        unread: unread))))
     }
 
     func markInboxRead(_ input: Operations.MarkInboxRead.Input) async throws -> Operations.MarkInboxRead.Output {
@@ -23,10 +25,10 @@ extension InboxAPI {
 }
 
 extension Components.Schemas.Notice {
-    init(_ notice: Notice, unread: Bool) {
+    init(_ notice: Notice, unread: Bool) throws {
         self.init(
             id: notice.id.uuidString.lowercased(), organizationId: notice.organizationId.uuidString.lowercased(),
-            kind: KindPayload(rawValue: notice.kind.rawValue) ?? KindPayload.allCases[0],
+            kind: try .init(mapping: notice.kind),
             interestId: notice.interestId?.uuidString.lowercased(),
             opportunityId: notice.opportunityId?.uuidString.lowercased(),
             agreementId: notice.agreementId?.uuidString.lowercased(), actorName: notice.actorName, at: notice.at,

@@ -9,7 +9,8 @@ import SilkbridgeLedger
 /// which names the use cases they need and so is all they can reach. This type holds every use case and takes on
 /// every feature protocol, and with them the whole generated `APIProtocol`.
 struct APIHandler: APIProtocol, AccountsAPI, OrganizationsAPI, MembersAPI, KeysAPI, OpportunitiesAPI, InterestsAPI,
-    InboxAPI, SearchAPI, MatchingAPI, AgreementsAPI, LedgerAPI, FundAPI, EventsAPI, OutcomesAPI, WebhooksAPI,
+    InboxAPI, NotificationsAPI, SearchAPI, MatchingAPI, AgreementsAPI, LedgerAPI, FundAPI, EventsAPI, OutcomesAPI,
+    WebhooksAPI,
     ReferenceAPI
 {
     let accounts: AccountService
@@ -19,6 +20,7 @@ struct APIHandler: APIProtocol, AccountsAPI, OrganizationsAPI, MembersAPI, KeysA
     let interests: InterestService
     let searchService: SearchService
     let inbox: InboxService
+    let notifications: NotificationService
     let catalog: ReferenceCatalog
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService

@@ -56,6 +56,9 @@ public func buildApplication(
         repository: database.exchange, directory: database.directory, catalog: catalog, indexing: search)
     let interests = InterestService(repository: database.interests, exchange: exchange, directory: database.directory)
     let inbox = InboxService(repository: database.inbox, directory: database.directory)
+    let notifications = NotificationService(
+        repository: database.notifications, accounts: database.accounts, directory: database.directory,
+        links: configuration.mailLinks)
     let matching = MatchingService(
         source: database.searchSource, interests: database.interests, catalog: catalog,
         extractor: MultilingualTermExtractor())
@@ -105,8 +108,10 @@ public func buildApplication(
     }
     // Operations and the ledger's C2SP routes: problem documents, no credentials, no cookies.
     let operations = router.group().add(middleware: ErrorMiddleware(answer: .problem))
-    OperationsRoutes(database: database, ledger: ledger, metrics: metrics, openAPIDocument: openAPIDocument)
-        .addRoutes(to: operations)
+    OperationsRoutes(
+        database: database, ledger: ledger, metrics: metrics, openAPIDocument: openAPIDocument,
+        notifications: notifications
+    ).addRoutes(to: operations)
     LedgerRoutes(ledger: ledger).addRoutes(to: operations)
     demoWitnesses?.addRoutes(to: operations)
     publicFiles.addRoutes(to: operations)
@@ -118,7 +123,8 @@ public func buildApplication(
         .add(middleware: OpenAPIContextMiddleware())
     try APIHandler(
         accounts: accounts, accountRepository: database.accounts, directory: directory, exchange: exchange,
-        interests: interests, searchService: search, inbox: inbox, catalog: catalog, ledger: ledger,
+        interests: interests, searchService: search, inbox: inbox, notifications: notifications, catalog: catalog,
+        ledger: ledger,
         organizationKeys: organizationKeys, webhooks: webhooks, agreements: agreements,
         matching: matching, matchAlerts: matchAlerts, funds: funds,
         events: events
@@ -134,7 +140,7 @@ public func buildApplication(
     let site = SitePages(
         renderer: renderer, accounts: accounts, accountRepository: database.accounts, directory: directory,
         catalog: catalog, secureCookies: configuration.secureCookies, ledger: ledger,
-        organizationKeys: organizationKeys, agreements: agreements
+        organizationKeys: organizationKeys, agreements: agreements, notifications: notifications
     )
     site.addRoutes(to: pages)
     WebhookPages(site: site, webhooks: webhooks).addRoutes(to: pages)
@@ -176,6 +182,13 @@ public func buildApplication(
                 try await exchange.sendExpiryNotices()
             })
     }
+    if let interval = configuration.reminderInterval {
+        let reminders = ReminderService(agreements: database.agreements, inbox: database.inbox)
+        background.append(
+            RepeatingJob.notices("reminders", interval: interval, logger: logger) {
+                try await reminders.sendReminders(now: Date())
+            })
+    }
     if let interval = configuration.matchAlertInterval {
         background.append(
             RepeatingJob.notices("match alerts", interval: interval, logger: logger) {
@@ -200,6 +213,10 @@ public func buildApplication(
         let delivery = MailDelivery(outbox: database.mailOutbox, sender: mailSender)
         background.append(
             RepeatingJob.notices("mails", interval: mail.interval, logger: logger) {
+                // The notices stored since the last round become mails first, so they leave in this round.
+                let now = Date()
+                while try await notifications.mailNotices(now: now) > 0 {}
+                try await notifications.sendDigests(now: now)
                 var sent = 0
                 while case let tried = try await delivery.sendDue(now: Date()), tried > 0 { sent += tried }
                 return sent

@@ -29,6 +29,8 @@ public struct ServerConfiguration: Sendable {
     public var expiryNoticeInterval: Duration? = .seconds(15 * 60)
     /// How often the alert job looks for new suggested partners; nil runs no job (tests drive it themselves).
     public var matchAlertInterval: Duration? = .seconds(60)
+    /// How often the reminder job looks for agreements left unsigned for days; nil runs no job.
+    public var reminderInterval: Duration? = .seconds(15 * 60)
     /// The address people reach the site at, for the links in mails; by default the address the server listens on.
     public var publicURL: String?
     /// How mail leaves; nil runs no mail worker, and mails wait in the outbox (tests read them there).
@@ -52,7 +54,9 @@ public struct ServerConfiguration: Sendable {
 
     /// Where the links in mails lead.
     var mailLinks: MailLinks {
-        MailLinks(publicURL: publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+        MailLinks(
+            publicURL: publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)",
+            noticePath: ExchangePaths.notice)
     }
 }
 

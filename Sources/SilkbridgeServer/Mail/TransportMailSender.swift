@@ -17,6 +17,7 @@ struct TransportMailSender: MailSender {
                 from: from, to: [try MailAddress(mail.recipient, name: mail.recipientName.map(Self.oneLine))],
                 subject: Self.oneLine(mail.subject),
                 text: mail.text, html: mail.html ?? MailHTML.page(mail.text, language: mail.language),
+                extraHeaders: Self.unsubscribeHeaders(mail.unsubscribeURL),
                 messageID: "\(mail.id.uuidString.lowercased())@\(messageDomain)", date: mail.createdAt)
         } catch {
             return .permanentFailure("the mail cannot be written: \(error.message)")
@@ -31,6 +32,13 @@ struct TransportMailSender: MailSender {
 }
 
 extension TransportMailSender {
+    /// RFC 8058: the link a mail program's own unsubscribe button posts `List-Unsubscribe=One-Click` to, at once
+    /// and without a page, so the person is not asked to log in or find the setting.
+    static func unsubscribeHeaders(_ url: String?) -> [(name: String, value: String)] {
+        guard let url else { return [] }
+        return [("List-Unsubscribe", "<\(url)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+    }
+
     /// A header's text on one line: names and subjects carry what people typed (an organisation's name may have
     /// a line break), and a header may not, so every run of control characters becomes one space.
     static func oneLine(_ text: String) -> String {

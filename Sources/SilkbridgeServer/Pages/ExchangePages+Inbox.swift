@@ -39,9 +39,7 @@ extension ExchangePages {
                 InboxPage.Notice(
                     label: notice.kind.label.text(in: language), actor: notice.actorName,
                     opportunity: (notice.opportunityId ?? notice.agreementId).flatMap { titles[$0] } ?? "",
-                    link: notice.interestId.map { ExchangePaths.interest($0) }
-                        ?? notice.agreementId.map { AgreementPaths.agreement($0) }
-                        ?? notice.opportunityId.map { ExchangePaths.opportunity($0) } ?? ExchangePaths.inbox(),
+                    link: ExchangePaths.notice(notice),
                     at: notice.at.formatted(.iso8601), unread: isUnread)
             },
             empty: notices.isEmpty, unreadCount: unread, hasUnread: unread > 0,

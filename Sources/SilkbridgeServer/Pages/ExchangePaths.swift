@@ -1,4 +1,5 @@
 import Foundation
+import SilkbridgeCore
 
 /// The exchange's page routes: opportunities, interests and the inbox (see `SitePaths`).
 enum ExchangePaths {
@@ -13,6 +14,12 @@ enum ExchangePaths {
     static let interestAction = PageRoute<UUID, InterestAction>("/interests/:id/:action")
     static let inbox = FixedRoute("/inbox")
     static let readInbox = FixedRoute("/inbox/read")
+
+    /// The page of what a notice is about, from the inbox and from mails: its thread, agreement or opportunity.
+    @Sendable static func notice(_ notice: Notice) -> String {
+        notice.interestId.map { interest($0) } ?? notice.agreementId.map { AgreementPaths.agreement($0) }
+            ?? notice.opportunityId.map { opportunity($0) } ?? inbox()
+    }
 }
 
 /// What the owners of an opportunity do to it from its page.

@@ -164,10 +164,13 @@ extension SitePages {
                         autocomplete: "current-password", required: true),
                 ])
             ])
+        let settings = try await notifications.settings(of: account)
         let view = AccountPage(
             email: account.email, emailVerified: account.emailVerified, displayName: account.displayName,
             memberships: memberships, tokens: tokens, tokenForm: tokenForm.view(errors: nil),
-            emailForm: emailForm.view(errors: nil), newSecret: newSecret, notice: notice)
+            emailForm: emailForm.view(errors: nil),
+            notificationsForm: notificationsForm(settings, verified: account.emailVerified, context).view(errors: nil),
+            newSecret: newSecret, notice: notice)
         return renderer.render(
             "account", title: text("account_title", context), view: view, request: request, context: context,
             status: status)
@@ -198,6 +201,7 @@ struct AccountPage {
     let tokens: [Token]
     let tokenForm: PageForm.View
     let emailForm: PageForm.View
+    let notificationsForm: PageForm.View
     /// A token's secret, shown once on the page that answers its creation.
     let newSecret: String?
     /// What the last action on the page did, such as mailing a new verification link.

@@ -35,7 +35,7 @@ extension SitePages {
     }
 
     /// The account page after an action on it, saying what it did or why it was refused.
-    private func accountAction(
+    func accountAction(
         _ request: Request, _ context: AppRequestContext, done: String, _ action: () async throws -> Void
     ) async throws -> Response {
         do {

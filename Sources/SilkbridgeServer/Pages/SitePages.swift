@@ -14,11 +14,13 @@ struct SitePages: Sendable {
     let ledger: LedgerHost
     let organizationKeys: OrganizationKeyService
     let agreements: AgreementService
+    let notifications: NotificationService
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(SitePaths.home) { request, context in try await home(request, context) }
         addAccountRoutes(to: router)
         addVerificationRoutes(to: router)
+        addNotificationRoutes(to: router)
         addPasswordResetRoutes(to: router)
         addDirectoryRoutes(to: router)
         addOrganizationFormRoutes(to: router)

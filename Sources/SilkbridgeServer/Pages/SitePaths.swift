@@ -13,11 +13,15 @@ enum SitePaths {
     static let revokeToken = PageRoute<UUID>("/account/tokens/:id/revoke")
     static let resendVerification = FixedRoute("/account/verification")
     static let accountEmail = FixedRoute("/account/email")
+    static let accountNotifications = FixedRoute("/account/notifications")
     // The pages of mailed links: their paths are the links' purposes (`MailLinks.url`).
     static let verifyEmail = FixedRoute("/verify-email")
     static let changeEmail = FixedRoute("/change-email")
     static let forgotPassword = FixedRoute("/password-reset")
     static let resetPassword = FixedRoute("/reset-password")
+    /// A mail's unsubscribe link (`MailLinks.unsubscribe`); mail programs post to `oneClickUnsubscribe`.
+    static let unsubscribe = FixedRoute("/unsubscribe")
+    static let oneClickUnsubscribe = FixedRoute("/unsubscribe/one-click")
     static let dashboard = FixedRoute("/dashboard")
     static let dashboardFile = PageRoute<ChartFile>("/dashboard/:chart")
     static let ledger = FixedRoute("/ledger")

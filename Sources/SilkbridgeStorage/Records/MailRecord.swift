@@ -19,6 +19,7 @@ final class MailRecord: Model, @unchecked Sendable {
     @OptionalField(key: "next_attempt_at") var nextAttemptAt: Int64?
     @OptionalField(key: "last_error") var lastError: String?
     @OptionalField(key: "sent_at") var sentAt: Int64?
+    @OptionalField(key: "list_unsubscribe") var unsubscribeURL: String?
 
     init() {}
 
@@ -32,6 +33,7 @@ final class MailRecord: Model, @unchecked Sendable {
         text = mail.text
         html = mail.html
         createdAt = AuditRecord.micros(mail.createdAt)
+        unsubscribeURL = mail.unsubscribeURL
         apply(mail)
     }
 
@@ -50,6 +52,7 @@ final class MailRecord: Model, @unchecked Sendable {
                 id: id!, kind: MailKind(stored: kind, column: "mail_outbox.kind"), recipient: recipient,
                 recipientName: recipientName, language: Language(stored: language, column: "mail_outbox.language"),
                 subject: subject, text: text, html: html, createdAt: OpportunityRecord.date(createdAt),
+                unsubscribeURL: unsubscribeURL,
                 state: MailState(stored: state, column: "mail_outbox.state"), attempts: attempts,
                 nextAttemptAt: nextAttemptAt.map(OpportunityRecord.date), lastError: lastError,
                 sentAt: sentAt.map(OpportunityRecord.date))

@@ -14,6 +14,8 @@ final class NoticeRecord: Model, @unchecked Sendable {
     @Field(key: "actor_name") var actorName: String
     /// Microseconds since 1970, compared exactly with the reading position.
     @Field(key: "at") var at: Int64
+    /// When a mailing round took the notice; until then it waits for one.
+    @OptionalField(key: "mailed_at") var mailedAt: Int64?
 
     init() {}
 

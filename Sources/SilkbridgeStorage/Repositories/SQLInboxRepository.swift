@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SilkbridgeCore
 
 /// Notices and reading positions in the SQL database.
@@ -21,6 +22,17 @@ struct SQLInboxRepository: InboxRepository {
         let query = NoticeRecord.query(on: database).filter(\.$organizationId ~~ Array(organizations))
         if let after { query.filter(\.$at > AuditRecord.micros(after)) }
         return try await query.count()
+    }
+
+    func add(_ notice: Notice, once occasion: String) async throws -> Bool {
+        try await database.transaction { database in
+            let claimed = try await (database as! any SQLDatabase).insert(into: "reminders")
+                .columns("occasion", "at").values(SQLBind(occasion), SQLBind(AuditRecord.micros(notice.at)))
+                .ignoringConflicts().returning("occasion").all()
+            guard !claimed.isEmpty else { return false }
+            try await WebhookDeliveryRecord.store([notice], on: database)
+            return true
+        }
     }
 
     func readUntil(accountId: UUID) async throws -> Date? {
