@@ -12,6 +12,8 @@ public protocol InterestRepository: Sendable {
     /// The interests changed at or after the date (all when nil), oldest change first: how matching learns of
     /// answers given through other processes.
     func interests(changedSince: Date?) async throws -> [Interest]
+    /// The interests still unanswered whose reply-by date falls in the range, soonest first: those to remind.
+    func pendingInterests(replyBy range: Range<Date>) async throws -> [Interest]
     func add(_ message: InterestMessage, notices: [Notice]) async throws
     func messages(of interestId: UUID) async throws -> [InterestMessage]
 }

@@ -3,6 +3,8 @@ import Foundation
 /// What happened that an organisation's members should know of.
 public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case interestReceived = "interest.received"
+    /// An interest is three days from its reply-by date unanswered (`ReminderService`).
+    case replyReminder = "interest.reply-reminder"
     case interestAccepted = "interest.accepted"
     case interestDeclined = "interest.declined"
     case messageReceived = "message.received"
@@ -20,6 +22,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     public var label: Message {
         switch self {
         case .interestReceived: Message("New expression of interest", "收到新的合作意向")
+        case .replyReminder: Message("An expression of interest awaits your reply", "有合作意向等待您回复")
         case .interestAccepted: Message("Your interest was accepted", "您的合作意向已被接受")
         case .interestDeclined: Message("Your interest was declined", "您的合作意向已被拒绝")
         case .messageReceived: Message("New message", "新消息")

@@ -23,7 +23,8 @@ extension NoticeKind {
     /// the day's digest, so that mail stays worth opening.
     public var defaultMailing: NoticeMailing {
         switch self {
-        case .interestReceived, .interestAccepted, .interestDeclined, .messageReceived, .opportunityExpiring,
+        case .interestReceived, .replyReminder, .interestAccepted, .interestDeclined, .messageReceived,
+            .opportunityExpiring,
             .agreementAwaitingSignature, .signatureReminder, .agreementDeclined, .agreementTerminated:
             .atOnce
         case .stageChanged, .agreementSigned, .agreementInForce, .matchFound: .daily

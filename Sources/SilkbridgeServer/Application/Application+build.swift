@@ -183,7 +183,8 @@ public func buildApplication(
             })
     }
     if let interval = configuration.reminderInterval {
-        let reminders = ReminderService(agreements: database.agreements, inbox: database.inbox)
+        let reminders = ReminderService(
+            agreements: database.agreements, interests: database.interests, inbox: database.inbox)
         background.append(
             RepeatingJob.notices("reminders", interval: interval, logger: logger) {
                 try await reminders.sendReminders(now: Date())

@@ -2,8 +2,9 @@ import FluentKit
 import SQLKit
 
 /// Notices by mail: each person's settings, the notices waiting for someone's digest, which notices a mailing
-/// round has taken, the unsubscribe link a mail carries in its headers, and the occasions reminded of. Notices stored before count as
-/// mailed: nobody asked to hear of them by mail.
+/// round has taken, the unsubscribe link a mail carries in its headers, and the occasions reminded of (with the
+/// index that finds unanswered interests by reply-by date). Notices stored before count as mailed: nobody asked
+/// to hear of them by mail.
 struct M019_NotificationMails: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("notices").field("mailed_at", .int64).update()
@@ -31,14 +32,16 @@ struct M019_NotificationMails: AsyncMigration {
             .field("occasion", .string, .identifier(auto: false))
             .field("at", .int64, .required)
             .create()
+        try await sql.create(index: "interests_awaiting_reply").on("interests").column("state").column("reply_by").run()
     }
 
     func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.drop(index: "interests_awaiting_reply").run()
         try await database.schema("reminders").delete()
         try await database.schema("mail_outbox").deleteField("list_unsubscribe").update()
         try await database.schema("digest_items").delete()
         try await database.schema("notification_settings").delete()
-        let sql = database as! any SQLDatabase
         try await sql.drop(index: "notices_unmailed").run()
         try await database.schema("notices").deleteField("mailed_at").update()
     }

@@ -51,6 +51,13 @@ struct SQLInterestRepository: InterestRepository {
         return try await query.sort(\.$updatedAt).sort(\.$id).all().map { try $0.interest }
     }
 
+    func pendingInterests(replyBy range: Range<Date>) async throws -> [Interest] {
+        try await InterestRecord.query(on: database).filter(\.$state == InterestStatus.pending.rawValue)
+            .filter(\.$replyBy >= AuditRecord.micros(range.lowerBound))
+            .filter(\.$replyBy < AuditRecord.micros(range.upperBound))
+            .sort(\.$replyBy).sort(\.$id).all().map { try $0.interest }
+    }
+
     func add(_ message: InterestMessage, notices: [Notice]) async throws {
         try await database.transaction { database in
             try await InterestMessageRecord(message).create(on: database)
